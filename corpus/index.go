@@ -1,0 +1,201 @@
+package corpus
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/jobgap/jobgap/extract"
+)
+
+// Index field names. Tag fields hold catalog ids and are keyword fields,
+// so that a terms facet over them counts postings per tag.
+const (
+	FieldTitle         = "title"
+	FieldFamily        = "family"
+	FieldSeniority     = "seniority"
+	FieldCompany       = "company" // lower-cased
+	FieldSource        = "source"
+	FieldLocation      = "location"
+	FieldRemote        = "remote"
+	FieldWorkplace     = "workplace"
+	FieldEmployment    = "employment"
+	FieldDate          = "date"
+	FieldDescription   = "description"
+	FieldCert          = "cert"
+	FieldCertRequired  = "cert_required"
+	FieldCertPreferred = "cert_preferred"
+	FieldSkill         = "skill"
+	FieldSkillRequired = "skill_required"
+	FieldSkillPref     = "skill_preferred"
+	FieldSalaryMin     = "salary_min" // annualised
+	FieldSalaryMax     = "salary_max"
+	FieldCurrency      = "currency"
+)
+
+// internalSeq is the bleve internal key holding the highest store
+// sequence number this index has seen.
+var internalSeq = []byte("jobgap.seq")
+
+type index struct {
+	bleve.Index
+}
+
+func indexMapping() mapping.IndexMapping {
+	kw := func() *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Analyzer = keyword.Name
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		return f
+	}
+	// Phrase queries (on titles, locations) need term vectors; the
+	// description is only searched by terms, so it goes without.
+	text := func(analyzer string, vectors bool) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = analyzer
+		f.Store = false
+		f.IncludeInAll = false
+		f.IncludeTermVectors = vectors
+		return f
+	}
+	num := func() *mapping.FieldMapping {
+		f := bleve.NewNumericFieldMapping()
+		f.IncludeInAll = false
+		return f
+	}
+
+	doc := bleve.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt(FieldTitle, text(standard.Name, true))
+	doc.AddFieldMappingsAt(FieldDescription, text(en.AnalyzerName, false))
+	doc.AddFieldMappingsAt(FieldLocation, text(standard.Name, true))
+	for _, f := range []string{FieldFamily, FieldSeniority, FieldCompany, FieldSource, FieldWorkplace,
+		FieldEmployment, FieldCert, FieldCertRequired, FieldCertPreferred, FieldSkill,
+		FieldSkillRequired, FieldSkillPref, FieldCurrency} {
+		doc.AddFieldMappingsAt(f, kw())
+	}
+	doc.AddFieldMappingsAt(FieldSalaryMin, num())
+	doc.AddFieldMappingsAt(FieldSalaryMax, num())
+	b := bleve.NewBooleanFieldMapping()
+	b.IncludeInAll = false
+	doc.AddFieldMappingsAt(FieldRemote, b)
+	d := bleve.NewDateTimeFieldMapping()
+	d.IncludeInAll = false
+	doc.AddFieldMappingsAt(FieldDate, d)
+
+	m := bleve.NewIndexMapping()
+	m.DefaultMapping = doc
+	m.DefaultAnalyzer = standard.Name
+	m.StoreDynamic = false
+	m.IndexDynamic = false
+	m.DocValuesDynamic = false
+	return m
+}
+
+// indexDocument turns a posting into the document bleve indexes.
+func indexDocument(p extract.Posting) map[string]any {
+	d := map[string]any{
+		FieldTitle:       p.Title,
+		FieldDescription: p.Description,
+		FieldRemote:      p.Remote,
+		FieldSource:      p.Source,
+	}
+	set := func(k, v string) {
+		if v != "" {
+			d[k] = v
+		}
+	}
+	set(FieldFamily, p.Family)
+	set(FieldSeniority, p.Seniority)
+	set(FieldCompany, strings.ToLower(strings.TrimSpace(p.Company)))
+	set(FieldWorkplace, p.Workplace)
+	set(FieldEmployment, p.EmploymentType)
+	if len(p.Locations) > 0 {
+		d[FieldLocation] = strings.Join(p.Locations, " ; ")
+	}
+	if !p.DatePosted.IsZero() {
+		d[FieldDate] = p.DatePosted
+	}
+	if s := p.Salary; s != nil && (s.AnnualMin > 0 || s.AnnualMax > 0) {
+		if s.AnnualMin > 0 {
+			d[FieldSalaryMin] = s.AnnualMin
+		}
+		if s.AnnualMax > 0 {
+			d[FieldSalaryMax] = s.AnnualMax
+		}
+		set(FieldCurrency, s.Currency)
+	}
+	var cert, certReq, certPref, skill, skillReq, skillPref []string
+	for _, t := range p.Tags {
+		all, req, pref := &skill, &skillReq, &skillPref
+		if t.Kind == extract.KindCertification {
+			all, req, pref = &cert, &certReq, &certPref
+		}
+		*all = append(*all, t.ID)
+		switch t.Level {
+		case extract.LevelRequired:
+			*req = append(*req, t.ID)
+		case extract.LevelPreferred:
+			*pref = append(*pref, t.ID)
+		}
+	}
+	for k, v := range map[string][]string{FieldCert: cert, FieldCertRequired: certReq, FieldCertPreferred: certPref,
+		FieldSkill: skill, FieldSkillRequired: skillReq, FieldSkillPref: skillPref} {
+		if len(v) > 0 {
+			d[k] = v
+		}
+	}
+	return d
+}
+
+func createIndex(path string) (*index, error) {
+	idx, err := bleve.New(path, indexMapping())
+	if err != nil {
+		return nil, fmt.Errorf("create index %s: %w", path, err)
+	}
+	return &index{idx}, nil
+}
+
+func openIndex(path string) (*index, error) {
+	idx, err := bleve.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", path, err)
+	}
+	return &index{idx}, nil
+}
+
+func (x *index) close() error { return x.Close() }
+
+func (x *index) seq() (uint64, error) {
+	v, err := x.GetInternal(internalSeq)
+	if err != nil {
+		return 0, fmt.Errorf("read index state: %w", err)
+	}
+	return decodeSeq(v), nil
+}
+
+func (x *index) setSeq(n uint64) error {
+	return x.SetInternal(internalSeq, seqKey(n))
+}
+
+// put indexes postings and records upto as the index's sequence number in
+// the same batch, so the number never runs ahead of the documents.
+func (x *index) put(ps []extract.Posting, upto uint64) error {
+	if x == nil {
+		return errors.New("index is closed")
+	}
+	b := x.NewBatch()
+	for _, p := range ps {
+		if err := b.Index(p.ID, indexDocument(p)); err != nil {
+			return fmt.Errorf("posting %s: %w", p.ID, err)
+		}
+	}
+	b.SetInternal(internalSeq, seqKey(upto))
+	return x.Batch(b)
+}

@@ -1,0 +1,570 @@
+package corpus
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/jobgap/jobgap/extract"
+)
+
+var (
+	bucketRaw      = []byte("raw")
+	bucketPostings = []byte("postings")
+	bucketSeq      = []byte("seq")
+	bucketMeta     = []byte("meta")
+	keySeq         = []byte("seq")
+)
+
+// ErrNotFound is returned by Get and Raw for an unknown posting id.
+var ErrNotFound = errors.New("no such posting")
+
+// Store is an open data directory. It is safe for use by several
+// goroutines, but only one process may open a directory at a time.
+type Store struct {
+	mu    sync.Mutex // serialises writers: store commit, then index, in order
+	dir   string
+	lock  *dirLock
+	db    *bolt.DB
+	index *index
+}
+
+// Options tune Open.
+type Options struct {
+	// Progress, if set, is told how far catching up or rebuilding the
+	// index has got, in postings.
+	Progress func(done, total int)
+	// BatchSize is the number of postings per index batch; default 500.
+	BatchSize int
+}
+
+func (o Options) batchSize() int {
+	if o.BatchSize > 0 {
+		return o.BatchSize
+	}
+	return 500
+}
+
+// Open opens (creating if needed) the store in dir. It fails at once with
+// an *InUseError when another process holds dir. If the index is missing,
+// cannot be opened, or lags the store (after a crash), Open brings it up
+// to date from the store before returning.
+func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("open data dir: %w", err)
+	}
+	lock, err := lockDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	db, err := bolt.Open(filepath.Join(dir, "postings.db"), 0o644, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		lock.unlock()
+		return nil, fmt.Errorf("open %s: %w", filepath.Join(dir, "postings.db"), err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bucketRaw, bucketPostings, bucketSeq, bucketMeta} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		db.Close()
+		lock.unlock()
+		return nil, fmt.Errorf("open %s: %w", dir, err)
+	}
+	s := &Store{dir: dir, lock: lock, db: db}
+	if idx, err := openIndex(filepath.Join(dir, "index.bleve")); err == nil {
+		s.index = idx
+	} else if err := s.resetIndex(); err != nil {
+		// The index is derived data: resetIndex started it again, and
+		// catchUp below fills it from the store.
+		s.Close()
+		return nil, err
+	}
+	if err := s.catchUp(ctx, opts); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Dir returns the data directory.
+func (s *Store) Dir() string { return s.dir }
+
+// Close closes the index and the store and releases the directory.
+func (s *Store) Close() error {
+	var errs []error
+	if s.index != nil {
+		errs = append(errs, s.index.close())
+		s.index = nil
+	}
+	if s.db != nil {
+		errs = append(errs, s.db.Close())
+		s.db = nil
+	}
+	if s.lock != nil {
+		s.lock.unlock()
+		s.lock = nil
+	}
+	return errors.Join(errs...)
+}
+
+// Record is one posting with the source document it was extracted from.
+type Record struct {
+	Raw     extract.Raw
+	Posting extract.Posting
+}
+
+// Outcome is what Put did with one record.
+type Outcome int
+
+// Outcomes of Put.
+const (
+	Added     Outcome = iota + 1 // an id not seen before
+	Updated                      // an id seen before whose posting changed
+	Unchanged                    // an id seen before with the same posting: nothing written
+)
+
+// PutResult says what Put did with the records: totals, and the outcome
+// of each record in the order given.
+type PutResult struct {
+	Added     int
+	Updated   int
+	Unchanged int
+	Outcomes  []Outcome
+}
+
+func (r *PutResult) note(o Outcome) {
+	r.Outcomes = append(r.Outcomes, o)
+	switch o {
+	case Added:
+		r.Added++
+	case Updated:
+		r.Updated++
+	case Unchanged:
+		r.Unchanged++
+	}
+}
+
+// stored is the value in the postings bucket.
+type stored struct {
+	Seq     uint64          `json:"seq"`
+	Hash    string          `json:"hash"`
+	Posting extract.Posting `json:"posting"`
+}
+
+func hashPosting(p extract.Posting) (string, []byte, error) {
+	b, err := json.Marshal(p)
+	if err != nil {
+		return "", nil, err
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:16]), b, nil
+}
+
+func seqKey(n uint64) []byte {
+	var k [8]byte
+	binary.BigEndian.PutUint64(k[:], n)
+	return k[:]
+}
+
+// Put saves records in one transaction, then indexes them. Records whose
+// id is already stored with an identical posting are left alone, so
+// importing the same postings twice keeps one of each. When Put returns
+// without error every record is durable on disk; an error from indexing
+// is returned too, but the records are saved and the next Open indexes
+// them.
+func (s *Store) Put(ctx context.Context, recs []Record) (PutResult, error) {
+	var res PutResult
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	changed := make([]extract.Posting, 0, len(recs))
+	var prev, last uint64
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		raw, posts, seqs, meta := tx.Bucket(bucketRaw), tx.Bucket(bucketPostings), tx.Bucket(bucketSeq), tx.Bucket(bucketMeta)
+		prev = decodeSeq(meta.Get(keySeq))
+		next := prev
+		inBatch := make(map[string]int, len(recs)) // id -> index in changed
+		for _, r := range recs {
+			p := r.Posting
+			if p.ID == "" {
+				return fmt.Errorf("put: posting %q has no id", p.Title)
+			}
+			hash, _, err := hashPosting(p)
+			if err != nil {
+				return fmt.Errorf("put %s: %w", p.ID, err)
+			}
+			var old stored
+			if v := posts.Get([]byte(p.ID)); v != nil {
+				if err := json.Unmarshal(v, &old); err != nil {
+					return fmt.Errorf("put %s: stored record: %w", p.ID, err)
+				}
+				if old.Hash == hash {
+					res.note(Unchanged)
+					continue
+				}
+				if err := seqs.Delete(seqKey(old.Seq)); err != nil {
+					return err
+				}
+				if _, dup := inBatch[p.ID]; dup {
+					res.note(Unchanged) // the same id twice in one batch: the later wins
+				} else {
+					res.note(Updated)
+				}
+			} else {
+				res.note(Added)
+			}
+			next++
+			val, err := json.Marshal(stored{Seq: next, Hash: hash, Posting: p})
+			if err != nil {
+				return fmt.Errorf("put %s: %w", p.ID, err)
+			}
+			rawVal, err := json.Marshal(r.Raw)
+			if err != nil {
+				return fmt.Errorf("put %s: raw: %w", p.ID, err)
+			}
+			if err := posts.Put([]byte(p.ID), val); err != nil {
+				return err
+			}
+			if err := raw.Put([]byte(p.ID), rawVal); err != nil {
+				return err
+			}
+			if err := seqs.Put(seqKey(next), []byte(p.ID)); err != nil {
+				return err
+			}
+			if i, dup := inBatch[p.ID]; dup {
+				changed[i] = p
+			} else {
+				inBatch[p.ID] = len(changed)
+				changed = append(changed, p)
+			}
+		}
+		last = next
+		return meta.Put(keySeq, seqKey(next))
+	})
+	if err != nil {
+		return PutResult{}, fmt.Errorf("save postings: %w", err)
+	}
+	if len(changed) == 0 {
+		return res, nil
+	}
+	have, err := s.index.seq()
+	if err == nil {
+		if have == prev {
+			err = s.index.put(changed, last)
+		} else {
+			// An earlier batch did not reach the index: catch up instead.
+			err = s.indexFrom(ctx, have, last, Options{})
+		}
+	}
+	if err != nil {
+		return res, fmt.Errorf("index postings (they are saved; the next open indexes them): %w", err)
+	}
+	return res, nil
+}
+
+func decodeSeq(b []byte) uint64 {
+	if len(b) != 8 {
+		return 0
+	}
+	return binary.BigEndian.Uint64(b)
+}
+
+// lastSeq returns the highest sequence number the store has used.
+func (s *Store) lastSeq() (uint64, error) {
+	var n uint64
+	err := s.db.View(func(tx *bolt.Tx) error {
+		n = decodeSeq(tx.Bucket(bucketMeta).Get(keySeq))
+		return nil
+	})
+	return n, err
+}
+
+// catchUp indexes every posting whose sequence number is above the one the
+// index last recorded.
+func (s *Store) catchUp(ctx context.Context, opts Options) error {
+	have, err := s.index.seq()
+	if err != nil {
+		return err
+	}
+	want, err := s.lastSeq()
+	if err != nil {
+		return err
+	}
+	if have == want {
+		return nil
+	}
+	if have > want {
+		// The index claims postings the store never had: it belongs to
+		// another store. Start it again.
+		if err := s.resetIndex(); err != nil {
+			return err
+		}
+		have = 0
+	}
+	return s.indexFrom(ctx, have, want, opts)
+}
+
+// indexFrom indexes postings with sequence numbers in (from, to].
+func (s *Store) indexFrom(ctx context.Context, from, to uint64, opts Options) error {
+	total := 0
+	_ = s.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketSeq).Cursor()
+		for k, _ := c.Seek(seqKey(from + 1)); k != nil; k, _ = c.Next() {
+			total++
+		}
+		return nil
+	})
+	done := 0
+	batch := make([]extract.Posting, 0, opts.batchSize())
+	flush := func(upto uint64) error {
+		if err := s.index.put(batch, upto); err != nil {
+			return fmt.Errorf("rebuild index: %w", err)
+		}
+		done += len(batch)
+		batch = batch[:0]
+		if opts.Progress != nil {
+			opts.Progress(done, total)
+		}
+		return nil
+	}
+	cursor := from
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		var upto uint64
+		err := s.db.View(func(tx *bolt.Tx) error {
+			posts := tx.Bucket(bucketPostings)
+			c := tx.Bucket(bucketSeq).Cursor()
+			for k, v := c.Seek(seqKey(cursor + 1)); k != nil && len(batch) < cap(batch); k, v = c.Next() {
+				var st stored
+				if err := json.Unmarshal(posts.Get(v), &st); err != nil {
+					return fmt.Errorf("posting %s: %w", v, err)
+				}
+				batch = append(batch, st.Posting)
+				upto = decodeSeq(k)
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("rebuild index: %w", err)
+		}
+		if len(batch) == 0 {
+			break
+		}
+		cursor = upto
+		if err := flush(upto); err != nil {
+			return err
+		}
+	}
+	// Record the store's sequence even if the last postings were
+	// replaced (their old numbers are gone), so the next Open is quiet.
+	return s.index.setSeq(to)
+}
+
+func (s *Store) resetIndex() error {
+	path := filepath.Join(s.dir, "index.bleve")
+	if s.index != nil {
+		_ = s.index.close()
+		s.index = nil
+	}
+	if err := os.RemoveAll(path); err != nil {
+		return fmt.Errorf("remove index: %w", err)
+	}
+	idx, err := createIndex(path)
+	if err != nil {
+		return err
+	}
+	s.index = idx
+	return nil
+}
+
+// Reindex rebuilds the index from the store. When extract is non-nil,
+// every posting is first extracted again from its stored source document
+// (after a taxonomy change, say); a source document that no longer
+// extracts keeps its old posting and is reported in the returned errors.
+func (s *Store) Reindex(ctx context.Context, reextract func(extract.Raw) (extract.Posting, error), opts Options) ([]error, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var problems []error
+	if reextract != nil {
+		var err error
+		problems, err = s.reextract(ctx, reextract, opts)
+		if err != nil {
+			return problems, err
+		}
+	}
+	if err := s.resetIndex(); err != nil {
+		return problems, err
+	}
+	last, err := s.lastSeq()
+	if err != nil {
+		return problems, err
+	}
+	return problems, s.indexFrom(ctx, 0, last, opts)
+}
+
+func (s *Store) reextract(ctx context.Context, fn func(extract.Raw) (extract.Posting, error), opts Options) ([]error, error) {
+	var problems []error
+	ids, err := s.allIDs()
+	if err != nil {
+		return nil, err
+	}
+	for start := 0; start < len(ids); start += opts.batchSize() {
+		if err := ctx.Err(); err != nil {
+			return problems, err
+		}
+		end := min(start+opts.batchSize(), len(ids))
+		err := s.db.Update(func(tx *bolt.Tx) error {
+			raw, posts := tx.Bucket(bucketRaw), tx.Bucket(bucketPostings)
+			for _, id := range ids[start:end] {
+				var r extract.Raw
+				if err := json.Unmarshal(raw.Get([]byte(id)), &r); err != nil {
+					problems = append(problems, fmt.Errorf("posting %s: stored source: %w", id, err))
+					continue
+				}
+				p, err := fn(r)
+				if err != nil {
+					problems = append(problems, fmt.Errorf("posting %s (%s): %w", id, r.Origin, err))
+					continue
+				}
+				var st stored
+				if err := json.Unmarshal(posts.Get([]byte(id)), &st); err != nil {
+					return fmt.Errorf("posting %s: %w", id, err)
+				}
+				p.ID = id // the id stays: other records and snapshots point to it
+				hash, _, err := hashPosting(p)
+				if err != nil {
+					return err
+				}
+				if hash == st.Hash {
+					continue
+				}
+				st.Hash, st.Posting = hash, p
+				val, err := json.Marshal(st)
+				if err != nil {
+					return err
+				}
+				if err := posts.Put([]byte(id), val); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return problems, fmt.Errorf("re-extract: %w", err)
+		}
+	}
+	return problems, nil
+}
+
+func (s *Store) allIDs() ([]string, error) {
+	var ids []string
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketPostings).ForEach(func(k, _ []byte) error {
+			ids = append(ids, string(k))
+			return nil
+		})
+	})
+	return ids, err
+}
+
+// Len returns the number of postings stored.
+func (s *Store) Len() (int, error) {
+	var n int
+	err := s.db.View(func(tx *bolt.Tx) error {
+		n = tx.Bucket(bucketPostings).Stats().KeyN
+		return nil
+	})
+	return n, err
+}
+
+// Get returns the posting with the given id.
+func (s *Store) Get(id string) (extract.Posting, error) {
+	var st stored
+	err := s.db.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucketPostings).Get([]byte(id))
+		if v == nil {
+			return fmt.Errorf("posting %q: %w", id, ErrNotFound)
+		}
+		return json.Unmarshal(v, &st)
+	})
+	return st.Posting, err
+}
+
+// Raw returns the source document of the posting with the given id.
+func (s *Store) Raw(id string) (extract.Raw, error) {
+	var r extract.Raw
+	err := s.db.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucketRaw).Get([]byte(id))
+		if v == nil {
+			return fmt.Errorf("posting %q: %w", id, ErrNotFound)
+		}
+		return json.Unmarshal(v, &r)
+	})
+	return r, err
+}
+
+// Each calls fn for every stored posting in id order, stopping at the
+// first error. Postings are read in pages, so fn may take its time without
+// holding the store.
+func (s *Store) Each(ctx context.Context, fn func(extract.Posting) error) error {
+	const page = 500
+	var after []byte
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		var batch []extract.Posting
+		err := s.db.View(func(tx *bolt.Tx) error {
+			c := tx.Bucket(bucketPostings).Cursor()
+			var k, v []byte
+			if after == nil {
+				k, v = c.First()
+			} else {
+				k, v = c.Seek(after)
+				if k != nil && bytes.Equal(k, after) {
+					k, v = c.Next()
+				}
+			}
+			for ; k != nil && len(batch) < page; k, v = c.Next() {
+				var st stored
+				if err := json.Unmarshal(v, &st); err != nil {
+					return fmt.Errorf("posting %s: %w", k, err)
+				}
+				batch = append(batch, st.Posting)
+				after = append(after[:0], k...)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if len(batch) == 0 {
+			return nil
+		}
+		for _, p := range batch {
+			if err := fn(p); err != nil {
+				return err
+			}
+		}
+	}
+}
