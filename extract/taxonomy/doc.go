@@ -1,0 +1,83 @@
+// Package taxonomy holds jobgap's certification catalog, skill taxonomy
+// and job-title families, and tags posting text with them in one pass.
+//
+// Use Default for the embedded data (data/*.yaml, parsed once), Load to
+// extend or override it with a user file, and Check to report every
+// problem of a user file with its file:line. Match tags a text; Classify
+// puts a job title in a family and reads its seniority.
+//
+//	tx, err := taxonomy.Default()
+//	for _, m := range tx.Match(description) { ... m.ID, m.Level, m.Evidence ... }
+//	family, seniority := tx.Classify("Sr. Product Manager II") // product-manager, senior
+//
+// # Data files
+//
+// A data file is YAML with any of the top-level keys certifications,
+// skills (lists of Term), families (list of Family), contexts (list of
+// ContextGroup) and disable (ids to remove). A user entry with an id
+// that exists replaces the entry. Errors say "file:line: subject: what";
+// they wrap ErrSyntax, ErrInvalid, ErrDuplicate, ErrCollision or ErrEmpty.
+//
+// # Matching
+//
+// Match expects clean text: one paragraph or list item per line, list
+// items starting with "- ", headings on their own short lines. The text is
+// normalised (blank runs to one space; ® ™ © dropped; Unicode dashes to
+// '-', curly quotes straight) and scanned once by an Aho–Corasick
+// automaton of every surface form of every term. A found form counts
+// only if:
+//   - no letter or digit touches it (where the form's edge is a letter or
+//     digit): "MCSM" is not CSM, "PMPs" is not PMP (list a plural as a
+//     form when wanted), "CSPO-certified" and "CSPO®" are CSPO;
+//   - its case matches for acronyms and exact forms (Name and aliases are
+//     case-insensitive); a space in a form matches a space or a hyphen,
+//     a hyphen in a case-sensitive form only a hyphen ("A-CSPO" is not
+//     "A CSPO");
+//   - with NoHyphen, no hyphen touches it ("Go-live"); the next and
+//     previous words are not in NotBefore / NotAfter ("Excel at");
+//   - a form that needs context has it: a word of its ContextGroup, or
+//     another unambiguous term with one of the group's fields, in the same
+//     sentence or in the heading above ("Go, Python and Java" is Go;
+//     "Let's go" is not), and no Exclude phrase in the sentence
+//     ("Customer Success Manager (CSM)" is not Certified ScrumMaster).
+//     Ambiguous means untagged, never a guess.
+//
+// Overlapping forms: the leftmost wins, the longest of those, so "Advanced Certified Scrum
+// Product Owner" is a-cspo only (no cspo, no scrum inside it).
+//
+// # Requirement level
+//
+// Each occurrence gets a level from the section it is in and the cue
+// words of its clause (sentence split on ';'):
+//   - section headings: "Requirements", "Qualifications", "What you'll
+//     need", "Must have" → required; "Nice to have", "Bonus points",
+//     "Preferred qualifications", "Pluses" → preferred; "Responsibilities",
+//     "About the role" → mentioned; "Benefits", "Perks", "What we offer",
+//     "About us" → mentioned, and cue words there are ignored. A heading's
+//     own terms take the section above it; "Nice to have: Figma" is an
+//     inline heading and applies to its line.
+//   - cues in the clause override the section: "required", "must",
+//     "mandatory" → required; "preferred", "a plus", "nice to have",
+//     "ideally", "bonus" → preferred. With both kinds in one clause the
+//     nearest cue in the match's comma-separated part wins, else the
+//     nearest before it ("PMP required, CSM preferred").
+//   - negation ("no … required", "not necessary", "no need for") within
+//     the part of the clause between "but"-like words drops the occurrence,
+//     unless the clause also has a preferred cue ("CSPO not required but
+//     nice to have" is preferred).
+//   - outside any known section, a sentence with "experience", "knowledge
+//     of", "proficiency", "you have"… is required, else mentioned.
+//
+// A term is reported once, at its strongest occurrence (the first among
+// equals), with that occurrence's offsets and sentence as Evidence.
+//
+// # Titles
+//
+// Classify normalises the title (lower case, punctuation as spaces, Sr →
+// senior, Mgr → manager, VP/Vice President → vp) and picks the family
+// whose title phrase starts earliest, the longest of those; Exclude
+// phrases keep a title out of a family. Product-lead is product
+// leadership (Group/Lead Product Manager, Product Lead, Head, Director,
+// VP of Product, CPO); Principal, Staff and Associate Product Managers are
+// product-manager with that seniority.
+package taxonomy

@@ -1,0 +1,704 @@
+package taxonomy
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// section is the kind of part of a posting a line sits in.
+type section uint8
+
+const (
+	secNeutral   section = iota // no heading yet, or one we do not know
+	secRole                     // responsibilities, about the role: mentioned
+	secRequired                 // requirements, qualifications
+	secPreferred                // nice to have, bonus points
+	secOffer                    // benefits, about us: mentioned, cues ignored
+)
+
+// Heading phrases, lower-case, checked in this order: offer, preferred,
+// role, "about …", required.
+var (
+	headOffer = words("benefit", "benefits", "what we offer", "we offer", "perks", "compensation", "salary", "pay range",
+		"equal opportunity", "eeo", "what's in it for you", "whats in it for you", "why join", "why work", "why you'll love",
+		"our culture", "culture", "our values", "life at", "who we are", "the company", "about the company", "our company",
+		"how to apply", "our mission", "diversity", "inclusion", "location", "working here")
+	headPreferred = words("nice to have", "nice to haves", "bonus", "bonus points", "preferred", "plus", "pluses",
+		"desirable", "desired", "ideally", "good to have", "extra credit", "stand out", "even better", "would be great",
+		"would be nice", "advantage", "advantageous", "love to see", "optional", "an asset")
+	headRole = words("responsibilities", "responsibility", "what you'll do", "what you will do", "what you'll be doing",
+		"what you will be doing", "the role", "your role", "about the role", "about the job", "the job", "the position",
+		"day to day", "in this role", "your impact", "what you'll own", "about the team", "the team", "overview",
+		"summary", "description", "your mission", "your day", "duties", "tasks", "the opportunity", "job purpose",
+		"key accountabilities", "accountabilities", "what you'll work on", "you will")
+	headRequired = words("requirements", "requirement", "qualifications", "qualification", "what you'll need",
+		"what you need", "what you will need", "must have", "must haves", "what we're looking for",
+		"what we are looking for", "looking for", "who you are", "about you", "you have", "you bring", "what you bring",
+		"you'll bring", "skills", "experience", "minimum", "basic", "required", "essential", "your profile", "profile",
+		"need to have", "you should have", "you'll have", "knowledge", "competencies", "competences", "certifications",
+		"certification", "expertise", "background", "who we're looking for", "ideal candidate", "you are", "you're")
+)
+
+// Cue words in a clause, lower-case, hyphens as spaces.
+var (
+	cueRequired = words("required", "requires", "require", "must", "mandatory", "essential", "is a must",
+		"need to have", "needs to have", "necessary", "needed", "compulsory", "prerequisite")
+	cuePreferred = words("preferred", "preferably", "preference", "a plus", "big plus", "strong plus", "huge plus",
+		"added plus", "nice to have", "nice to haves", "ideally", "bonus", "desirable", "desired", "an advantage",
+		"advantageous", "beneficial", "good to have", "would be great", "would be nice", "optional", "welcome",
+		"welcomed", "appreciated", "helpful", "an asset", "a bonus", "pluses", "is a plus", "are a plus", "extra credit")
+	cueWeak = words("experience", "experienced", "proficiency", "proficient", "knowledge", "familiarity", "familiar",
+		"expertise", "skilled", "you have", "you bring", "you'll need", "you will need", "looking for",
+		"background in", "understanding of", "years", "fluent",
+		"fluency", "hands on", "track record", "ability to", "strong", "solid", "deep", "working knowledge", "qualified")
+	negations = words("not required", "not necessary", "not needed", "not a requirement", "not mandatory",
+		"not essential", "no need", "not need", "don't need", "do not need", "doesn't need", "does not need",
+		"don't require", "do not require", "doesn't require", "does not require", "isn't required", "aren't required",
+		"not expected", "no requirement", "not a must", "unnecessary", "not compulsory", "no prior")
+	negNo       = words("no")
+	negNeeds    = words("required", "necessary", "needed", "needs", "need", "expected", "mandatory")
+	negSplits   = words("but", "however", "although", "though", "whereas", "while", "yet")
+	abbreviated = map[string]bool{"e.g": true, "i.e": true, "eg": true, "ie": true, "etc": true, "vs": true, "sr": true,
+		"jr": true, "inc": true, "ltd": true, "co": true, "approx": true, "incl": true, "no": true, "dr": true, "mr": true,
+		"ms": true, "mrs": true, "st": true, "min": true, "max": true, "fig": true, "u.s": true, "dept": true}
+)
+
+func words(ws ...string) [][]byte {
+	out := make([][]byte, len(ws))
+	for i, w := range ws {
+		out[i] = lowerKey(normalizeForm(w))
+	}
+	return out
+}
+
+func containsAny(hay []byte, phrases [][]byte) bool {
+	for _, p := range phrases {
+		if hasWord(hay, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// classifyHeading returns the section a heading text (lower-case key)
+// starts, and whether it is a known one.
+func classifyHeading(h []byte) (section, bool) {
+	h = bytes.TrimSpace(h)
+	switch {
+	case containsAny(h, headOffer):
+		return secOffer, true
+	case containsAny(h, headPreferred):
+		return secPreferred, true
+	case containsAny(h, headRole):
+		return secRole, true
+	case containsAny(h, headRequired):
+		return secRequired, true
+	case bytes.HasPrefix(h, []byte("about ")) || bytes.HasPrefix(h, []byte("who is ")) || bytes.HasPrefix(h, []byte("why ")):
+		return secOffer, true // "About Acme", "Why Acme"
+	}
+	return secNeutral, false
+}
+
+// heading inspects one line (normalised, and its key) and reports
+// whether it is a heading, the section it starts, and whether it is an
+// inline heading ("Nice to have: CSPO") whose section also applies to the
+// rest of the line.
+func heading(line, key []byte) (sec section, ok, inline bool) {
+	l := bytes.TrimSpace(line)
+	k := bytes.TrimSpace(key)
+	if len(l) == 0 || len(l) > 100 {
+		return 0, false, false
+	}
+	if l[0] == '-' || l[0] == '*' || bytes.HasPrefix(l, []byte("•")) {
+		// A list item may still be an inline heading: "- Nice to have: X".
+		sec, ok = inlineHeading(k)
+		return sec, ok, ok
+	}
+	colon := l[len(l)-1] == ':'
+	body := bytes.TrimRight(k, ": ")
+	nw := bytes.Count(body, []byte(" ")) + 1
+	last := l[len(l)-1]
+	if nw <= 10 && (colon || (last != '.' && last != ',' && last != ';')) {
+		if s, known := classifyHeading(body); known {
+			// A long sentence with a heading word is not a heading.
+			if colon || nw <= 6 {
+				return s, true, false
+			}
+		}
+		if colon || (nw <= 6 && titleCase(l)) {
+			return secNeutral, true, false
+		}
+	}
+	sec, ok = inlineHeading(k)
+	return sec, ok, ok
+}
+
+// inlineHeading recognises "Requirements: …" at the start of a line.
+func inlineHeading(k []byte) (section, bool) {
+	k = bytes.TrimLeft(k, "-*• ")
+	i := bytes.IndexByte(k, ':')
+	if i <= 0 || i > 50 || bytes.Count(k[:i], []byte(" ")) > 5 {
+		return 0, false
+	}
+	return classifyHeading(k[:i])
+}
+
+var smallWords = map[string]bool{"and": true, "of": true, "the": true, "to": true, "for": true, "in": true, "a": true,
+	"an": true, "with": true, "we": true, "you": true, "at": true, "on": true, "&": true, "or": true, "our": true}
+
+// titleCase reports whether every word of a short line starts with an
+// upper-case letter or is a small word.
+func titleCase(l []byte) bool {
+	for _, w := range bytes.Fields(l) {
+		if smallWords[string(w)] {
+			continue
+		}
+		r, _ := utf8.DecodeRune(w)
+		if 'a' <= r && r <= 'z' {
+			return false
+		}
+		if '0' <= r && r <= '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// doc is the analysis of one text given to Match.
+type doc struct {
+	t         *Taxonomy
+	m         *matcher
+	text      string
+	norm, low []byte
+	pos       []int32
+
+	sec        section
+	headingKey []byte
+
+	best  map[int32]int // term -> index in out
+	rank  []int8        // level rank of out[i]
+	out   []Match
+	cover []bool
+}
+
+func levelRank(l string) int8 {
+	switch l {
+	case LevelRequired:
+		return 3
+	case LevelPreferred:
+		return 2
+	}
+	return 1
+}
+
+func (d *doc) run(cands []cand) []Match {
+	d.best = map[int32]int{}
+	ci := 0
+	n := len(d.norm)
+	for ls := 0; ls < n; {
+		le := ls + bytes.IndexByte(d.norm[ls:], '\n')
+		if le < ls {
+			le = n
+		}
+		line, key := d.norm[ls:le], d.low[ls:le]
+		sec, isHeading, inline := heading(line, key)
+		if isHeading && inline {
+			d.sec, d.headingKey = sec, key
+		}
+		cj := ci
+		for cj < len(cands) && int(cands[cj].s) < le {
+			cj++
+		}
+		if cj > ci {
+			// Terms in a heading line take the section above it.
+			d.line(ls, le, cands[ci:cj])
+		}
+		if isHeading && !inline {
+			d.sec, d.headingKey = sec, key
+		}
+		ci = cj
+		ls = le + 1
+	}
+	slices.SortFunc(d.out, func(a, b Match) int { return a.Start - b.Start })
+	return d.out
+}
+
+// unit is a sentence of a line (hard-split when long), with caches.
+type unit struct {
+	s, e    int
+	c0, c1  int            // its candidates: cands[c0:c1]
+	ctxOK   map[int32]bool // term -> has context
+	fields  map[string]bool
+	weak    int8 // 0 unknown, 1 no weak cue, 2 a weak cue
+	clauses []*clause
+}
+
+// clause is a part of a unit between semicolons.
+type clause struct {
+	s, e    int // normalised offsets
+	scopes  []scope
+	cues    []cue
+	hasPref bool
+}
+
+// scope is a part of a clause between "but"-like words: the reach of a
+// negation.
+type scope struct {
+	s, e int // relative to the clause
+	neg  bool
+}
+
+type cue struct {
+	at    int // relative to the clause
+	level string
+}
+
+const maxUnit = 600
+
+// sentences splits line [ls,le) of norm into sentences.
+func (d *doc) sentences(ls, le int) []unit {
+	var us []unit
+	start := ls
+	for i := ls; i < le; i++ {
+		c := d.norm[i]
+		end := false
+		switch c {
+		case '.', '!', '?':
+			if i+1 == le || d.norm[i+1] == ' ' {
+				end = c != '.' || !abbrevBefore(d.low[start:i])
+			}
+		}
+		if !end && i-start >= maxUnit && c == ' ' {
+			end = true
+		}
+		if !end && i-start >= 2*maxUnit {
+			end = true // no space at all: cut anyway
+		}
+		if end {
+			us = append(us, unit{s: start, e: i + 1})
+			start = i + 1
+		}
+	}
+	if start < le {
+		us = append(us, unit{s: start, e: le})
+	}
+	return us
+}
+
+// abbrevBefore reports whether the word ending a sentence candidate is an
+// abbreviation ("e.g.", "Sr.") or a single letter.
+func abbrevBefore(b []byte) bool {
+	j := len(b)
+	for j > 0 && (isWordByte(b[j-1]) || b[j-1] == '.') {
+		j--
+	}
+	w := string(b[j:])
+	if len(w) == 1 {
+		return true
+	}
+	return abbreviated[w]
+}
+
+// line handles the candidates of one line [ls,le).
+func (d *doc) line(ls, le int, cands []cand) {
+	m := d.m
+	us := d.sentences(ls, le)
+	ui := make([]int, len(cands))
+	{
+		u := 0
+		for i, c := range cands {
+			for u < len(us)-1 && int(c.s) >= us[u].e {
+				u++
+			}
+			ui[i] = u
+		}
+		for i := range us {
+			us[i].c0, us[i].c1 = -1, -1
+		}
+		for i := len(cands) - 1; i >= 0; i-- {
+			u := &us[ui[i]]
+			if u.c1 < 0 {
+				u.c1 = i + 1
+			}
+			u.c0 = i
+		}
+	}
+	// Context.
+	keep := make([]bool, len(cands))
+	for i, c := range cands {
+		p := &m.pats[c.pat]
+		keep[i] = true
+		if !p.needCtx && !p.excl {
+			continue
+		}
+		u := &us[ui[i]]
+		ok, cached := u.ctxOK[p.term]
+		if !cached {
+			r := &m.rules[p.term]
+			ok = !containsAny(d.low[u.s:u.e], r.exclude) && (!p.needCtx || d.hasContext(u, r, cands))
+			if u.ctxOK == nil {
+				u.ctxOK = map[int32]bool{}
+			}
+			u.ctxOK[p.term] = ok
+		}
+		keep[i] = ok
+	}
+	// Leftmost-longest wins within clusters of overlapping candidates.
+	for i := 0; i < len(cands); {
+		j, end := i+1, cands[i].e
+		for j < len(cands) && cands[j].s < end {
+			end = max(end, cands[j].e)
+			j++
+		}
+		if j-i > 1 {
+			d.resolve(cands[i:j], keep[i:j], int(cands[i].s), int(end))
+		}
+		i = j
+	}
+	for i, c := range cands {
+		if !keep[i] {
+			continue
+		}
+		term := m.pats[c.pat].term
+		bi, seen := d.best[term]
+		if seen && d.rank[bi] == 3 {
+			continue
+		}
+		u := &us[ui[i]]
+		level, ok := d.level(u, int(c.s))
+		if !ok {
+			continue
+		}
+		rk := levelRank(level)
+		if seen && rk <= d.rank[bi] {
+			continue
+		}
+		mt := Match{ID: m.rules[term].id, Kind: m.rules[term].kind, Level: level}
+		mt.Start, mt.End = d.origSpan(int(c.s), int(c.e))
+		mt.Evidence = d.evidence(u, mt.Start, mt.End)
+		if seen {
+			d.out[bi], d.rank[bi] = mt, rk
+		} else {
+			d.best[term] = len(d.out)
+			d.out = append(d.out, mt)
+			d.rank = append(d.rank, rk)
+		}
+	}
+}
+
+// hasContext reports whether unit u (or the current heading) gives the
+// term of rule r its context.
+func (d *doc) hasContext(u *unit, r *rule, cands []cand) bool {
+	if len(r.ctxWords) == 0 && len(r.ctxFields) == 0 {
+		return true
+	}
+	if len(r.ctxFields) > 0 {
+		if u.fields == nil {
+			u.fields = map[string]bool{}
+			for _, c := range cands[u.c0:u.c1] {
+				p := &d.m.pats[c.pat]
+				if !p.needCtx {
+					for _, f := range d.m.rules[p.term].fields {
+						u.fields[f] = true
+					}
+				}
+			}
+		}
+		for _, f := range r.ctxFields {
+			if u.fields[f] {
+				return true
+			}
+		}
+	}
+	return containsAny(d.low[u.s:u.e], r.ctxWords) || (d.headingKey != nil && containsAny(d.headingKey, r.ctxWords))
+}
+
+// resolve keeps, among overlapping candidates, the leftmost-longest ones:
+// the candidate starting first wins, the longest of those, then the term
+// defined first. Leftmost matters: in "Professional Scrum Product Owner
+// certification" the pspo-1 name starts first and must beat the later,
+// longer cspo alias "Scrum Product Owner certification".
+func (d *doc) resolve(cs []cand, keep []bool, s, e int) {
+	order := make([]int, 0, len(cs))
+	for i := range cs {
+		if keep[i] {
+			order = append(order, i)
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		if cs[a].s != cs[b].s {
+			return int(cs[a].s - cs[b].s)
+		}
+		la, lb := cs[a].e-cs[a].s, cs[b].e-cs[b].s
+		return int(lb - la)
+	})
+	if cap(d.cover) < e-s {
+		d.cover = make([]bool, e-s)
+	}
+	cover := d.cover[:e-s]
+	clear(cover)
+	for _, i := range order {
+		c := cs[i]
+		free := true
+		for k := int(c.s) - s; k < int(c.e)-s; k++ {
+			if cover[k] {
+				free = false
+				break
+			}
+		}
+		if !free {
+			keep[i] = false
+			continue
+		}
+		for k := int(c.s) - s; k < int(c.e)-s; k++ {
+			cover[k] = true
+		}
+	}
+}
+
+// Phrase classes of the cue matcher.
+const (
+	phRequired int32 = iota
+	phPreferred
+	phNegation
+	phSplit
+	phNo
+	phNeeds
+	phWeak
+)
+
+// cueMatcher finds every cue, negation and "but"-like phrase of a clause
+// in one pass.
+var cueMatcher = sync.OnceValue(func() *matcher {
+	lists := [][][]byte{cueRequired, cuePreferred, negations, negSplits, negNo, negNeeds, cueWeak}
+	terms := make([]Term, len(lists))
+	for i, l := range lists {
+		terms[i] = Term{ID: fmt.Sprint("phrase-", i), Name: string(l[0])}
+		for _, w := range l[1:] {
+			terms[i].Aliases = append(terms[i].Aliases, string(w))
+		}
+	}
+	return newMatcher(terms, nil)
+})
+
+// phrases calls fn for every cue phrase in low[from:to].
+func (d *doc) phrases(from, to int, fn func(class int32, at int)) {
+	m := cueMatcher()
+	s := int32(0)
+	for i := from; i < to; i++ {
+		s = m.delta[s*m.nclass+int32(m.class[d.low[i]])]
+		if o, oe := m.outStart[s], m.outStart[s+1]; o != oe {
+			for _, pi := range m.outList[o:oe] {
+				p := &m.pats[pi]
+				if int(int32(i+1)-p.n) < from {
+					continue
+				}
+				if c, ok := m.accept(d.norm, pi, int32(i+1)); ok {
+					fn(p.term, int(c.s))
+				}
+			}
+		}
+	}
+}
+
+// clauseAt returns the (cached) clause of unit u holding offset at.
+func (d *doc) clauseAt(u *unit, at int) *clause {
+	for _, c := range u.clauses {
+		if c.s <= at && at < c.e {
+			return c
+		}
+	}
+	cs, ce := u.s, u.e
+	for i := at; i > u.s; i-- {
+		if d.norm[i-1] == ';' {
+			cs = i
+			break
+		}
+	}
+	if i := bytes.IndexByte(d.norm[at:u.e], ';'); i >= 0 {
+		ce = at + i
+	}
+	c := &clause{s: cs, e: ce}
+	type hit struct {
+		class int32
+		at    int
+	}
+	var hits []hit
+	d.phrases(cs, ce, func(class int32, at int) { hits = append(hits, hit{class, at - cs}) })
+	slices.SortStableFunc(hits, func(a, b hit) int { return a.at - b.at })
+	// Negation scopes: the parts between "but"-like words.
+	prev := 0
+	for _, h := range append(hits, hit{phSplit, ce - cs}) {
+		if h.class != phSplit || h.at < prev {
+			continue
+		}
+		c.scopes = append(c.scopes, scope{s: prev, e: h.at})
+		prev = h.at + 1
+	}
+	for i := range c.scopes {
+		sc := &c.scopes[i]
+		no := -1
+		for _, h := range hits {
+			if h.at < sc.s || h.at >= sc.e {
+				continue
+			}
+			switch {
+			case h.class == phNegation:
+				sc.neg = true
+			case h.class == phNo && no < 0:
+				no = h.at
+			case h.class == phNeeds && no >= 0 && h.at > no:
+				sc.neg = true
+			}
+		}
+	}
+	for _, h := range hits {
+		if h.class != phRequired && h.class != phPreferred {
+			continue
+		}
+		level := LevelRequired
+		if h.class == phPreferred {
+			level = LevelPreferred
+			c.hasPref = true
+		}
+		if sc := c.scopeAt(h.at); sc != nil && sc.neg {
+			continue
+		}
+		c.cues = append(c.cues, cue{h.at, level})
+	}
+	u.clauses = append(u.clauses, c)
+	return c
+}
+
+func (c *clause) scopeAt(rel int) *scope {
+	for i := range c.scopes {
+		if c.scopes[i].s <= rel && rel < c.scopes[i].e {
+			return &c.scopes[i]
+		}
+	}
+	return nil
+}
+
+// level decides the requirement level of a match at normalised offset at
+// in unit u. ok is false when the match is negated.
+func (d *doc) level(u *unit, at int) (string, bool) {
+	c := d.clauseAt(u, at)
+	rel := at - c.s
+	if sc := c.scopeAt(rel); sc != nil && sc.neg {
+		if c.hasPref {
+			return LevelPreferred, true // "CSPO not required but nice to have"
+		}
+		return "", false
+	}
+	if d.sec == secOffer {
+		return LevelMentioned, true
+	}
+	cues := c.cues
+	if len(cues) > 0 {
+		same := true
+		for _, x := range cues[1:] {
+			if x.level != cues[0].level {
+				same = false
+			}
+		}
+		if same {
+			return cues[0].level, true
+		}
+		// Mixed: the nearest cue in the comma segment; else the nearest
+		// one before; else the nearest one after.
+		text := d.low[c.s:c.e]
+		ss, se := 0, len(text)
+		if j := bytes.LastIndexByte(text[:rel], ','); j >= 0 {
+			ss = j + 1
+		}
+		if j := bytes.IndexByte(text[rel:], ','); j >= 0 {
+			se = rel + j
+		}
+		dist := func(i int) int {
+			if cues[i].at < rel {
+				return rel - cues[i].at
+			}
+			return cues[i].at - rel
+		}
+		bestIn, bestBefore, bestAfter := -1, -1, -1
+		for i, x := range cues {
+			if x.at >= ss && x.at < se && (bestIn < 0 || dist(i) < dist(bestIn)) {
+				bestIn = i
+			}
+			if x.at < rel && (bestBefore < 0 || dist(i) < dist(bestBefore)) {
+				bestBefore = i
+			}
+			if x.at > rel && (bestAfter < 0 || dist(i) < dist(bestAfter)) {
+				bestAfter = i
+			}
+		}
+		switch {
+		case bestIn >= 0:
+			return cues[bestIn].level, true
+		case bestBefore >= 0:
+			return cues[bestBefore].level, true
+		default:
+			return cues[bestAfter].level, true
+		}
+	}
+	switch d.sec {
+	case secRequired:
+		return LevelRequired, true
+	case secPreferred:
+		return LevelPreferred, true
+	case secRole:
+		return LevelMentioned, true
+	}
+	if u.weak == 0 {
+		u.weak = 1
+		d.phrases(u.s, u.e, func(class int32, _ int) {
+			if class == phWeak {
+				u.weak = 2
+			}
+		})
+	}
+	if u.weak == 2 {
+		return LevelRequired, true
+	}
+	return LevelMentioned, true
+}
+
+// origSpan maps normalised [s,e) to byte offsets in the text.
+func (d *doc) origSpan(s, e int) (int, int) {
+	start := int(d.pos[s])
+	last := int(d.pos[e-1])
+	if d.text[last] == d.norm[e-1] {
+		return start, last + 1
+	}
+	_, size := utf8.DecodeRuneInString(d.text[last:])
+	return start, last + size
+}
+
+const maxEvidence = 300
+
+// evidence returns the sentence of unit u in the original text, trimmed
+// and clipped around the match [ms,me) when long.
+func (d *doc) evidence(u *unit, ms, me int) string {
+	s, e := d.origSpan(u.s, u.e)
+	ev := d.text[s:e]
+	if len(ev) > maxEvidence {
+		lo := max(s, ms-maxEvidence/2)
+		hi := min(e, me+maxEvidence/2)
+		for lo > s && !utf8.RuneStart(d.text[lo]) {
+			lo--
+		}
+		for hi < e && !utf8.RuneStart(d.text[hi]) {
+			hi++
+		}
+		ev = d.text[lo:hi]
+	}
+	ev = strings.TrimSpace(ev)
+	ev = strings.TrimPrefix(ev, "- ")
+	ev = strings.TrimPrefix(ev, "* ")
+	ev = strings.TrimPrefix(ev, "• ")
+	return strings.TrimSpace(ev)
+}

@@ -1,0 +1,284 @@
+package taxonomy
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func defaultTaxonomy(tb testing.TB) *Taxonomy {
+	tb.Helper()
+	tx, err := Default()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return tx
+}
+
+// matchTests lists texts and every tag Match must return, as "id:level".
+var matchTests = []struct {
+	name string
+	text string
+	want []string
+}{
+	{"cspo acronym", "CSPO required.", []string{"cspo:required"}},
+	{"registered mark", "Holding a CSPO® is required.", []string{"cspo:required"}},
+	{"cspo name", "Certified Scrum Product Owner preferred.", []string{"cspo:preferred"}},
+	{"cspo hyphenated", "You are CSPO-certified.", []string{"cspo:mentioned"}},
+	{"cspo once", "CSPO is a plus. We love CSPO holders. CSPO again.", []string{"cspo:preferred"}},
+	{"longest a-cspo", "Advanced Certified Scrum Product Owner", []string{"a-cspo:mentioned"}},
+	{"a-cspo acronym", "A-CSPO is a plus", []string{"a-cspo:preferred"}},
+	{"a cspo is not a-cspo", "A CSPO is a plus", []string{"cspo:preferred"}},
+	{"pspo forms", "PSPO I, PSPO-I or PSPO 1", []string{"pspo-1:mentioned"}},
+	{"pspo name", "Professional Scrum Product Owner", []string{"pspo-1:mentioned"}},
+	{"leftmost beats longer later alias", "Professional Scrum Product Owner certification or equivalent experience", []string{"pspo-1:required"}},
+	{"pspo ii", "PSPO II a plus", []string{"pspo-2:preferred"}},
+	{"pspo ii name", "Professional Scrum Product Owner II", []string{"pspo-2:mentioned"}},
+	{"safe popm", "SAFe POPM or SAFe Product Owner/Product Manager", []string{"safe-popm:mentioned"}},
+	{"safe agilist", "SAFe Agilist certification", []string{"safe-agilist:mentioned"}},
+	{"csm with scrum", "CSM or PSM I certification required", []string{"csm:required", "psm-1:required"}},
+	{"csm names", "Certified ScrumMaster. Certified Scrum Master.", []string{"csm:mentioned"}},
+	{"psm name", "Professional Scrum Master", []string{"psm-1:mentioned"}},
+	{"csm alone", "Report to the CSM.", nil},
+	{"mcsm", "MCSM certification", nil},
+	{"csm customer success", "Work with our Customer Success Manager (CSM) and agile teams.", []string{"agile:mentioned", "customer-success:mentioned"}},
+	{"csm team", "Partner with the CSM team on agile rollouts.", []string{"agile:mentioned"}},
+	{"csm list", "Certifications:\n- CSM\n- PMP", []string{"csm:required", "pmp:required"}},
+	{"pmp names", "PMP or Project Management Professional", []string{"pmp:mentioned"}},
+	{"pmps plural", "Our PMPs lead projects.", nil},
+	{"pmi-acp", "PMI-ACP preferred", []string{"pmi-acp:preferred"}},
+	{"capm", "CAPM", []string{"capm:mentioned"}},
+	{"prince2", "PRINCE2 or PRINCE2 Foundation", []string{"prince2-foundation:mentioned"}},
+	{"prince2 practitioner", "PRINCE2 Practitioner", []string{"prince2-practitioner:mentioned"}},
+	{"itil", "ITIL 4 Foundation. ITIL.", []string{"itil-4-foundation:mentioned"}},
+	{"cbap", "CBAP a plus", []string{"cbap:preferred"}},
+	{"six sigma", "Lean Six Sigma Green Belt or Six Sigma Green Belt", []string{"lean-six-sigma-green-belt:mentioned"}},
+	{"aws ccp", "AWS Certified Cloud Practitioner", []string{"aws-cloud-practitioner:mentioned"}},
+	{"google analytics", "Google Analytics certification or GAIQ", []string{"google-analytics-certification:mentioned"}},
+	{"pragmatic", "Pragmatic Institute certification", []string{"pragmatic-pmc:mentioned"}},
+	{"pmc pragmatic", "PMC from Pragmatic Institute", []string{"pragmatic-pmc:mentioned"}},
+	{"pmc product school", "Product School PMC welcome", []string{"product-school-pmc:preferred"}},
+	{"pmc alone", "PMC is a plus", nil},
+	{"aipmm", "AIPMM CPM or Certified Product Manager", []string{"aipmm-cpm:mentioned"}},
+	{"cpm marketing", "Lower CPM across campaigns", nil},
+
+	{"cissp required pmp preferred", "Requires an active CISSP; PMP preferred", []string{"cissp:required", "pmp:preferred"}},
+	{"comma mixed", "PMP required, CSM certification preferred", []string{"pmp:required", "csm:preferred"}},
+	{"no certification required", "No certification required.", nil},
+	{"negated term", "No CSPO or PMP required.", nil},
+	{"not necessary", "CSPO not necessary.", nil},
+	{"negated but plus", "No certification required, but a CSPO is a plus.", []string{"cspo:preferred"}},
+	{"not required but nice", "CSPO not required but nice to have.", []string{"cspo:preferred"}},
+	{"no need", "There is no need for a PMP.", nil},
+
+	{"excellent", "Excellent communication skills", []string{"communication:mentioned"}},
+	{"excel verb", "Excel at building relationships. You excel in chaos.", nil},
+	{"excel tool", "Advanced Excel and SQL", []string{"excel:mentioned", "sql:mentioned"}},
+	{"ms excel", "Proficiency in MS Excel", []string{"excel:required"}},
+	{"go to market", "Own the go-to-market plan and go to market fast", []string{"go-to-market:mentioned"}},
+	{"go list", "Go, Python and Java", []string{"go:mentioned", "python:mentioned", "java:mentioned"}},
+	{"golang", "Golang", []string{"go:mentioned"}},
+	{"go backend", "Our services are written in Go.", []string{"go:mentioned"}},
+	{"go live", "Go-live support and Let's go!", nil},
+	{"go alone", "Go beyond the roadmap.", []string{"roadmapping:mentioned"}},
+	{"on the go", "Work on the go.", nil},
+	{"jira", "Jira and JIRA and jira", []string{"jira:mentioned"}},
+	{"ab testing", "Run A/B tests and AB testing", []string{"ab-testing:mentioned"}},
+	{"okrs", "Set OKRs", []string{"okrs:mentioned"}},
+	{"backlog", "Own the product backlog and backlog refinement", []string{"backlog-management:mentioned"}},
+	{"api", "Experience with APIs", []string{"api:required"}},
+	{"gtm tag manager", "Google Tag Manager (GTM)", []string{"google-tag-manager:mentioned"}},
+	{"r language", "R, SQL and Python", []string{"r:mentioned", "sql:mentioned", "python:mentioned"}},
+	{"r alone", "Grade R. Section R applies.", nil},
+	{"c language", "C and C++ for embedded work", []string{"c-lang:mentioned", "cpp:mentioned"}},
+	{"c-level", "Present to C-level executives and the C suite.", nil},
+	{"swift ios", "Swift for iOS apps", []string{"swift:mentioned", "ios-dev:mentioned"}},
+	{"swift adjective", "Swift decisions matter.", nil},
+	{"spark data", "Spark and Kafka pipelines", []string{"spark:mentioned", "kafka:mentioned"}},
+	{"spark joy", "Spark joy in customers.", nil},
+	{"rust", "Rust or Go for backend services", []string{"rust:mentioned", "go:mentioned"}},
+	{"notion tool", "Tools like Notion and Slack", []string{"notion:mentioned", "slack:mentioned"}},
+	{"notion word", "A notion of slack in the plan.", nil},
+	{"word access teams", "Word of mouth. Access to Teams.", nil},
+
+	{"sections", "About the role\nYou will own the roadmap.\nRequirements\n- SQL\n- Jira\nNice to have\n- Figma\n- Tableau, ideally\nBenefits\n- PMP training budget",
+		[]string{"roadmapping:mentioned", "sql:required", "jira:required", "figma:preferred", "tableau:preferred", "pmp:mentioned"}},
+	{"cue overrides section", "Nice to have\n- SQL is a must", []string{"sql:required"}},
+	{"strongest occurrence", "We use Jira.\nRequirements:\n- Jira", []string{"jira:required"}},
+	{"benefits ignore cues", "Benefits\n- PMP training, a plus for everyone", []string{"pmp:mentioned"}},
+	{"inline heading", "Nice to have: Figma", []string{"figma:preferred"}},
+}
+
+func TestMatch(t *testing.T) {
+	tx := defaultTaxonomy(t)
+	for _, tt := range matchTests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, m := range tx.Match(tt.text) {
+				got = append(got, m.ID+":"+m.Level)
+			}
+			g, w := slices.Sorted(slices.Values(got)), slices.Sorted(slices.Values(tt.want))
+			if !slices.Equal(g, w) {
+				t.Errorf("Match(%q)\n got %v\nwant %v", tt.text, g, w)
+			}
+		})
+	}
+}
+
+func TestMatchOffsetsAndEvidence(t *testing.T) {
+	tx := defaultTaxonomy(t)
+	text := "Intro.\nRequirements\n- A CSPO® — or PSPO‑I — is required; Jira’s nice to have.\nAbout us\nWe use Jira."
+	ms := tx.Match(text)
+	want := map[string]struct{ surface, level, evidence string }{
+		"cspo":   {"CSPO", "required", "A CSPO® — or PSPO‑I — is required; Jira’s nice to have."},
+		"pspo-1": {"PSPO‑I", "required", "A CSPO® — or PSPO‑I — is required; Jira’s nice to have."},
+		"jira":   {"Jira", "preferred", "A CSPO® — or PSPO‑I — is required; Jira’s nice to have."},
+	}
+	if len(ms) != len(want) {
+		t.Fatalf("got %d matches %+v, want %d", len(ms), ms, len(want))
+	}
+	for i, m := range ms {
+		if i > 0 && ms[i-1].Start > m.Start {
+			t.Errorf("not sorted by Start: %+v", ms)
+		}
+		w, ok := want[m.ID]
+		if !ok {
+			t.Errorf("unexpected %+v", m)
+			continue
+		}
+		if got := text[m.Start:m.End]; got != w.surface || m.Level != w.level || m.Evidence != w.evidence {
+			t.Errorf("%s: got %q %s %q, want %q %s %q", m.ID, got, m.Level, m.Evidence, w.surface, w.level, w.evidence)
+		}
+	}
+}
+
+func FuzzMatch(f *testing.F) {
+	for _, tt := range matchTests {
+		f.Add(tt.text)
+	}
+	f.Add("Go Go Go Go; no; but, - \n\n- \xff\xfe®™ ‑–")
+	tx, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		ms := tx.Match(text)
+		seen := map[string]bool{}
+		for i, m := range ms {
+			if m.Start < 0 || m.End > len(text) || m.Start >= m.End {
+				t.Fatalf("bad offsets %+v in %q", m, text)
+			}
+			if i > 0 && ms[i-1].Start > m.Start {
+				t.Fatalf("not sorted: %+v", ms)
+			}
+			if seen[m.ID] {
+				t.Fatalf("term %s twice", m.ID)
+			}
+			seen[m.ID] = true
+			if _, ok := tx.Term(m.ID); !ok {
+				t.Fatalf("unknown id %s", m.ID)
+			}
+			switch m.Level {
+			case LevelRequired, LevelPreferred, LevelMentioned:
+			default:
+				t.Fatalf("bad level %q", m.Level)
+			}
+			if utf8.ValidString(text) && !utf8.ValidString(m.Evidence) {
+				t.Fatalf("evidence %q not UTF-8", m.Evidence)
+			}
+		}
+	})
+}
+
+// postingText generates about n bytes of posting-like text.
+func postingText(n int) string {
+	paras := []string{
+		"About us",
+		"Acme builds software that helps teams plan, ship and learn. We are a remote-first company of 200 people.",
+		"What you'll do",
+		"- Own the product roadmap and backlog for the payments team, working with engineering and design.",
+		"- Talk to customers every week, run A/B tests and turn insights into user stories.",
+		"- Align stakeholders across sales, marketing and support on priorities and go-to-market plans.",
+		"Requirements",
+		"- 3+ years as a Product Owner or Product Manager in an agile (Scrum or Kanban) team.",
+		"- Strong SQL and data analysis skills; experience with Amplitude, Mixpanel or Looker.",
+		"- Excellent communication skills and a track record of working with APIs.",
+		"Nice to have",
+		"- CSPO, PSPO I or SAFe POPM certification.",
+		"- Familiarity with Figma, Jira and Confluence; Go, Python or TypeScript is a plus.",
+		"Benefits",
+		"- Learning budget for certifications such as PMP, plus 30 days of holiday and a home office stipend.",
+	}
+	var b strings.Builder
+	for b.Len() < n {
+		for _, p := range paras {
+			b.WriteString(p)
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+func BenchmarkMatch(b *testing.B) {
+	tx := defaultTaxonomy(b)
+	text := postingText(1 << 20)
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for b.Loop() {
+		tx.Match(text)
+	}
+}
+
+// BenchmarkNaiveRegexp matches the same text with one regexp per term,
+// the approach Match replaces; compare MB/s.
+func BenchmarkNaiveRegexp(b *testing.B) {
+	tx := defaultTaxonomy(b)
+	var res []*regexp.Regexp
+	for _, t := range tx.Terms("") {
+		var alts []string
+		for _, f := range append(append([]string{t.Name}, t.Aliases...), append(t.Acronyms, t.Exact...)...) {
+			alts = append(alts, regexp.QuoteMeta(f))
+		}
+		res = append(res, regexp.MustCompile(`(?i)\b(?:`+strings.Join(alts, "|")+`)\b`))
+	}
+	text := postingText(1 << 20)
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for b.Loop() {
+		n := 0
+		for _, re := range res {
+			if re.FindStringIndex(text) != nil {
+				n++
+			}
+		}
+		_ = n
+	}
+}
+
+func ExampleTaxonomy_Match() {
+	tx, err := Default()
+	if err != nil {
+		panic(err)
+	}
+	for _, m := range tx.Match("Requirements\n- Requires an active CISSP; PMP preferred\n- Excellent communication skills") {
+		fmt.Println(m.ID, m.Level)
+	}
+	// Output:
+	// cissp required
+	// pmp preferred
+	// communication required
+}
+
+// BenchmarkMatchPathological is one 1 MiB line of ambiguous, overlapping
+// forms with no sentence breaks: it must stay linear.
+func BenchmarkMatchPathological(b *testing.B) {
+	tx := defaultTaxonomy(b)
+	text := strings.Repeat("Go CSM R C a plus no required but PSPO I PSPO II ", 1<<20/50)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		tx.Match(text)
+	}
+}
