@@ -101,5 +101,7 @@ type Posting struct {
 	DatePosted     time.Time `json:"date_posted,omitzero"`
 	Description    string    `json:"description"` // clean text: one paragraph or list item per line
 	Salary         *Salary   `json:"salary,omitempty"`
+	Experience     float64   `json:"experience_years,omitempty"` // fewest years of experience asked; 0 when none stated
+	Education      string    `json:"education,omitempty"`        // lowest degree asked: "secondary", "associate", "bachelor", "master", "doctorate"
 	Tags           []Tag     `json:"tags,omitempty"`
 }

@@ -47,6 +47,8 @@ var crawlKinds = []struct{ kind, value, help string }{
 	{crawl.KindFeed, "URL", "RSS or Atom job feed"},
 }
 
+func init() { commands = append(commands, newCrawlCmd) }
+
 func newCrawlCmd(g *globalOptions) *cobra.Command {
 	opts := crawlOptions{Boards: map[string][]string{}}
 	c := &cobra.Command{

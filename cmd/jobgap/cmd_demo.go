@@ -24,6 +24,8 @@ type demoOptions struct {
 // demoTitles are the titles the demo compares.
 var demoTitles = []string{"Product Owner", "Product Manager", "Product Lead"}
 
+func init() { commands = append(commands, newDemoCmd) }
+
 func newDemoCmd(g *globalOptions) *cobra.Command {
 	var opts demoOptions
 	c := &cobra.Command{

@@ -16,6 +16,8 @@ type exportOptions struct {
 	Format string
 }
 
+func init() { commands = append(commands, newExportCmd) }
+
 func newExportCmd(g *globalOptions) *cobra.Command {
 	var opts exportOptions
 	c := &cobra.Command{

@@ -20,6 +20,8 @@ const maxImportFile = 64 << 20
 
 type importOptions struct{}
 
+func init() { commands = append(commands, newImportCmd) }
+
 func newImportCmd(g *globalOptions) *cobra.Command {
 	var opts importOptions
 	return &cobra.Command{

@@ -14,6 +14,8 @@ type reindexOptions struct {
 	KeepTags bool
 }
 
+func init() { commands = append(commands, newReindexCmd) }
+
 func newReindexCmd(g *globalOptions) *cobra.Command {
 	var opts reindexOptions
 	c := &cobra.Command{

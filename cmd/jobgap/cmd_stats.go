@@ -19,6 +19,8 @@ type statsOptions struct {
 	Format string
 }
 
+func init() { commands = append(commands, newStatsCmd) }
+
 func newStatsCmd(g *globalOptions) *cobra.Command {
 	var opts statsOptions
 	c := &cobra.Command{

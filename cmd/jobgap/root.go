@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,11 +20,16 @@ import (
 //go:embed manual.txt
 var manual string
 
+// commands makes every subcommand, in help order. Each cmd_*.go file
+// adds its own in an init function.
+var commands []func(*globalOptions) *cobra.Command
+
 // globalOptions are the flags every command takes.
 type globalOptions struct {
 	Data  string
 	Quiet bool
 	io    *IO
+	tax   *taxonomy.Taxonomy
 }
 
 // run parses args and runs the command they name.
@@ -45,14 +51,9 @@ func run(ctx context.Context, args []string, io *IO) error {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usagef("%v (see 'jobgap %s --help')", err, c.Name())
 	})
-	root.AddCommand(
-		newImportCmd(g),
-		newReindexCmd(g),
-		newStatsCmd(g),
-		newExportCmd(g),
-		newDemoCmd(g),
-		newCrawlCmd(g),
-	)
+	for _, newCmd := range commands {
+		root.AddCommand(newCmd(g))
+	}
 	err := root.ExecuteContext(ctx)
 	if err != nil && isCobraUsage(err) {
 		return usagef("%v (see 'jobgap --help')", err)
@@ -106,10 +107,36 @@ func (g *globalOptions) openStore(ctx context.Context) (*corpus.Store, error) {
 	return corpus.Open(ctx, dir, corpus.Options{Progress: bar.Set})
 }
 
-// taxonomy returns the catalog, skill taxonomy and title families.
+// taxonomy returns the catalog, skill taxonomy and title families: the
+// embedded ones, extended by DIR/taxonomy.yaml in the data directory when
+// the user keeps one there. It is loaded once per run.
 func (g *globalOptions) taxonomy() (*taxonomy.Taxonomy, error) {
-	return taxonomy.Default()
+	if g.tax != nil {
+		return g.tax, nil
+	}
+	tax, err := taxonomy.Default()
+	if err != nil {
+		return nil, err
+	}
+	if dir, err := g.dataDir(); err == nil {
+		path := filepath.Join(dir, userTaxonomyFile)
+		b, err := os.ReadFile(path)
+		switch {
+		case err == nil:
+			if tax, err = taxonomy.Load(tax, b, path); err != nil {
+				return nil, err
+			}
+		case !errors.Is(err, fs.ErrNotExist):
+			return nil, fmt.Errorf("read %s: %w", path, err)
+		}
+	}
+	g.tax = tax
+	return tax, nil
 }
+
+// userTaxonomyFile, in the data directory, extends the embedded catalog,
+// skill taxonomy and title families (see 'jobgap taxonomy check').
+const userTaxonomyFile = "taxonomy.yaml"
 
 func (g *globalOptions) extractor() (*extract.Extractor, error) {
 	tax, err := g.taxonomy()
