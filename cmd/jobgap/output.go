@@ -49,7 +49,8 @@ func (t *table) write(w io.Writer, format string) error {
 }
 
 func (t *table) text(w io.Writer) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	var buf strings.Builder
+	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
 	line := func(cells []string) {
 		for i, c := range cells {
 			if i > 0 {
@@ -57,13 +58,26 @@ func (t *table) text(w io.Writer) error {
 			}
 			fmt.Fprint(tw, terminalSafe(c))
 		}
-		fmt.Fprintln(tw, "\t")
+		fmt.Fprintln(tw)
 	}
 	line(t.header)
 	for _, r := range t.rows {
 		line(r)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	// Empty last cells would leave padding at line ends.
+	var out strings.Builder
+	for _, l := range strings.SplitAfter(buf.String(), "\n") {
+		if l == "" {
+			continue
+		}
+		out.WriteString(strings.TrimRight(l, " \n"))
+		out.WriteString("\n")
+	}
+	_, err := io.WriteString(w, out.String())
+	return err
 }
 
 func (t *table) markdown(w io.Writer) error {
