@@ -13,10 +13,11 @@ import (
 )
 
 type statsOptions struct {
-	Title  string
-	Kind   string
-	Top    int
-	Format string
+	Title   string
+	Kind    string
+	Top     int
+	Format  string
+	Filters filterOptions
 }
 
 func init() { commands = append(commands, newStatsCmd) }
@@ -35,6 +36,7 @@ func newStatsCmd(g *globalOptions) *cobra.Command {
 	c.Flags().StringVar(&opts.Kind, "kind", "", "certification or skill (default both)")
 	c.Flags().IntVar(&opts.Top, "top", 15, "rows per kind (0 for all)")
 	c.Flags().StringVar(&opts.Format, "format", formatTable, "table, markdown, csv or json")
+	opts.Filters.addFlags(c)
 	return c
 }
 
@@ -68,16 +70,34 @@ func runStats(ctx context.Context, g *globalOptions, opts statsOptions) error {
 	if err != nil {
 		return err
 	}
+	now, err := today("")
+	if err != nil {
+		return err
+	}
+	f, filters, err := opts.Filters.apply(titleFilter(tax, opts.Title, g.io.Err), now)
+	if err != nil {
+		return err
+	}
 	store, err := g.openStore(ctx)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	st, err := computeStats(ctx, store, tax, opts.Title, opts.Kind, opts.Top, g.io.Err)
+	st, err := computeStatsFilter(ctx, store, tax, f, opts.Title, opts.Kind, opts.Top, g.io.Err)
 	if err != nil {
 		return err
 	}
-	return writeStats(g.io.Out, st, opts.Format)
+	if opts.Format == formatJSON {
+		return writeJSON(g.io.Out, filteredStats{Stats: st, Filters: filters})
+	}
+	return writeStatsFilter(g.io.Out, st, opts.Format, filters.String())
+}
+
+// filteredStats is the shape of `jobgap stats --format json`: the
+// analyze.Stats fields and the filters.
+type filteredStats struct {
+	analyze.Stats
+	Filters filterSummary `json:"filters"`
 }
 
 // titleFilter resolves a --title value: a known title family, else a
@@ -100,7 +120,11 @@ func titleFilter(tax *taxonomy.Taxonomy, title string, w io.Writer) corpus.Filte
 // keeping the top rows of each kind. It warns on warn when the sample is
 // small.
 func computeStats(ctx context.Context, store *corpus.Store, tax *taxonomy.Taxonomy, title, kind string, top int, warn io.Writer) (analyze.Stats, error) {
-	f := titleFilter(tax, title, warn)
+	return computeStatsFilter(ctx, store, tax, titleFilter(tax, title, warn), title, kind, top, warn)
+}
+
+// computeStatsFilter is computeStats for the postings f selects.
+func computeStatsFilter(ctx context.Context, store *corpus.Store, tax *taxonomy.Taxonomy, f corpus.Filter, title, kind string, top int, warn io.Writer) (analyze.Stats, error) {
 	counts, err := store.Count(ctx, f, corpus.FieldCert, corpus.FieldSkill)
 	if err != nil {
 		return analyze.Stats{}, err
@@ -149,15 +173,28 @@ func forTitle(title string) string {
 }
 
 func writeStats(w io.Writer, st analyze.Stats, format string) error {
+	return writeStatsFilter(w, st, format, "")
+}
+
+// writeStatsFilter is writeStats with the filters stated in the header
+// ("" to state none).
+func writeStatsFilter(w io.Writer, st analyze.Stats, format, filters string) error {
 	if format == formatJSON {
 		return writeJSON(w, st)
 	}
-	if format == formatTable {
+	if format == formatTable || format == formatMarkdown && filters != "" {
 		who := "all postings"
 		if st.Title != "" {
 			who = fmt.Sprintf("%q postings", st.Title)
 		}
-		fmt.Fprintf(w, "%s: N = %d\n", who, st.Postings)
+		line := fmt.Sprintf("%s: N = %d", who, st.Postings)
+		if filters != "" {
+			line += "; filters: " + filters
+		}
+		if format == formatMarkdown {
+			line += "\n"
+		}
+		fmt.Fprintln(w, line)
 	}
 	t := &table{
 		header: []string{"kind", "id", "name", "postings", "share", "95% CI"},
