@@ -212,6 +212,19 @@ func writeAudit(w io.Writer, res auditResult, format string) error {
 	writeHeader(w, format,
 		fmt.Sprintf("Skills audit on %s against %s", res.Today, nLine(res.Title, res.Postings, res.From, res.To, res.Filters)),
 		fmt.Sprintf("Profile %s: %d competencies, and %d more the market asks for that it lacks.", res.Profile, len(res.Rows)-added, added))
+	t := auditTable(res, format)
+	if err := t.write(w, format); err != nil {
+		return err
+	}
+	writeFooter(w, format,
+		"priority = weighted demand × gap; weighted demand = (required + ½ preferred + ¼ mentioned) / N; not yet rated counts as 1.",
+		"target* comes from the market: 4 when half the postings require it, 3 when one in five names it, else 2. (new): the market asks for it and your profile lacks it.",
+		"Snapshot kept as history/"+res.Snapshot+"; see how it moves with: jobgap audit --history --profile "+res.Profile)
+	return nil
+}
+
+// auditTable lays out the prioritised gap list; CSV gets every field.
+func auditTable(res auditResult, format string) *table {
 	t := &table{
 		header: []string{"#", "competency", "status", "current", "target", "gap", "demand", "required", "priority", "due", "method"},
 		right:  []bool{true, false, false, true, true, true, true, true, true, false, false},
@@ -246,30 +259,33 @@ func writeAudit(w io.Writer, res auditResult, format string) error {
 		t.add(fmt.Sprint(i+1), name, r.Status, cur, target, fmt.Sprint(r.Gap), shareCI(r.Demand),
 			pct(r.RequiredShare), fmt.Sprintf("%.2f", r.Priority), r.Due, r.Method)
 	}
-	if err := t.write(w, format); err != nil {
-		return err
-	}
-	writeFooter(w, format,
-		"priority = weighted demand × gap; weighted demand = (required + ½ preferred + ¼ mentioned) / N; not yet rated counts as 1.",
-		"target* comes from the market: 4 when half the postings require it, 3 when one in five names it, else 2. (new): the market asks for it and your profile lacks it.",
-		"Snapshot kept as history/"+res.Snapshot+"; see how it moves with: jobgap audit --history --profile "+res.Profile)
-	return nil
+	return t
 }
 
-func runAuditHistory(g *globalOptions, store *corpus.Store, tg target, format string) error {
+// loadHistory reads the audit snapshots kept for a title, and the set of
+// filters they were taken with.
+func loadHistory(store *corpus.Store, tg target) ([]analyze.Snapshot, map[string]bool, error) {
 	stored, err := store.Snapshots(historyPrefix(tg.filter))
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	var snaps []analyze.Snapshot
 	filters := map[string]bool{}
 	for _, s := range stored {
 		var snap analyze.Snapshot
 		if err := json.Unmarshal(s.Data, &snap); err != nil {
-			return fmt.Errorf("read snapshot history/%s: %w", s.Name, err)
+			return nil, nil, fmt.Errorf("read snapshot history/%s: %w", s.Name, err)
 		}
 		snaps = append(snaps, snap)
 		filters[snap.Filters] = true
+	}
+	return snaps, filters, nil
+}
+
+func runAuditHistory(g *globalOptions, store *corpus.Store, tg target, format string) error {
+	snaps, filters, err := loadHistory(store, tg)
+	if err != nil {
+		return err
 	}
 	if len(snaps) == 0 {
 		return errors.New("no audit history for " + fmt.Sprintf("%q", tg.display) + " yet: run 'jobgap audit --profile FILE' (each run keeps a dated snapshot)")

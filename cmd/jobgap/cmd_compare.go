@@ -136,6 +136,20 @@ func writeCompare(w io.Writer, res compareResult, format string) error {
 		heads = append(heads, fmt.Sprintf("%s: %s (N = %d)", letter(i), s.Title, s.Postings))
 	}
 	writeHeader(w, format, "Comparing "+strings.Join(heads, "; ")+"; filters: "+res.Filters.String())
+	t, tests := compareTable(res)
+	if err := t.write(w, format); err != nil {
+		return err
+	}
+	writeFooter(w, format,
+		fmt.Sprintf("differs: \"A>B\" when A's share is higher than B's beyond noise: two-proportion z test, Holm-adjusted over all %d tests, p < %.2f.", tests, res.Alpha),
+		"Shares are of postings, with 95% Wilson intervals; \"req\" is the share that requires it. Pay is each posting's annualised midpoint.")
+	return nil
+}
+
+// compareTable lays out a comparison, one column per title, and says how
+// many tests the significance marks were corrected over.
+func compareTable(res compareResult) (*table, int) {
+	sums := res.Titles
 	t := &table{header: []string{"measure"}}
 	for i, s := range sums {
 		t.header = append(t.header, letter(i)+": "+s.Title)
@@ -252,13 +266,7 @@ func writeCompare(w io.Writer, res compareResult, format string) error {
 			return fmt.Sprintf("%d (%s)", c.Count, pct(c.Share.Share))
 		})
 	}
-	if err := t.write(w, format); err != nil {
-		return err
-	}
-	writeFooter(w, format,
-		fmt.Sprintf("differs: \"A>B\" when A's share is higher than B's beyond noise: two-proportion z test, Holm-adjusted over all %d tests, p < %.2f.", tests, res.Alpha),
-		"Shares are of postings, with 95% Wilson intervals; \"req\" is the share that requires it. Pay is each posting's annualised midpoint.")
-	return nil
+	return t, tests
 }
 
 func contains(xs []string, s string) bool {
