@@ -37,11 +37,26 @@ const (
 	FieldSalaryMin     = "salary_min" // annualised
 	FieldSalaryMax     = "salary_max"
 	FieldCurrency      = "currency"
+	FieldDuplicate     = "duplicate" // true for a posting linked to an earlier one (see dedup.go)
+	FieldDupOf         = "dup_of"    // the id of that earlier posting
 )
 
 // internalSeq is the bleve internal key holding the highest store
 // sequence number this index has seen.
 var internalSeq = []byte("jobgap.seq")
+
+// internalMapping is the bleve internal key holding the version of
+// indexMapping and indexDocument the index was built with; an index of
+// another version is rebuilt on Open.
+var internalMapping = []byte("jobgap.mapping")
+
+const mappingVersion = "2" // 2: duplicate, dup_of
+
+// indexed is a posting as the index sees it: with its dedup link.
+type indexed struct {
+	p     extract.Posting
+	dupOf string
+}
 
 type index struct {
 	bleve.Index
@@ -77,7 +92,7 @@ func indexMapping() mapping.IndexMapping {
 	doc.AddFieldMappingsAt(FieldLocation, text(standard.Name, true))
 	for _, f := range []string{FieldFamily, FieldSeniority, FieldCompany, FieldSource, FieldWorkplace,
 		FieldEmployment, FieldCert, FieldCertRequired, FieldCertPreferred, FieldSkill,
-		FieldSkillRequired, FieldSkillPref, FieldCurrency} {
+		FieldSkillRequired, FieldSkillPref, FieldCurrency, FieldDupOf} {
 		doc.AddFieldMappingsAt(f, kw())
 	}
 	doc.AddFieldMappingsAt(FieldSalaryMin, num())
@@ -85,6 +100,9 @@ func indexMapping() mapping.IndexMapping {
 	b := bleve.NewBooleanFieldMapping()
 	b.IncludeInAll = false
 	doc.AddFieldMappingsAt(FieldRemote, b)
+	dup := bleve.NewBooleanFieldMapping()
+	dup.IncludeInAll = false
+	doc.AddFieldMappingsAt(FieldDuplicate, dup)
 	d := bleve.NewDateTimeFieldMapping()
 	d.IncludeInAll = false
 	doc.AddFieldMappingsAt(FieldDate, d)
@@ -99,18 +117,21 @@ func indexMapping() mapping.IndexMapping {
 }
 
 // indexDocument turns a posting into the document bleve indexes.
-func indexDocument(p extract.Posting) map[string]any {
+func indexDocument(x indexed) map[string]any {
+	p := x.p
 	d := map[string]any{
 		FieldTitle:       p.Title,
 		FieldDescription: p.Description,
 		FieldRemote:      p.Remote,
 		FieldSource:      p.Source,
+		FieldDuplicate:   x.dupOf != "",
 	}
 	set := func(k, v string) {
 		if v != "" {
 			d[k] = v
 		}
 	}
+	set(FieldDupOf, x.dupOf)
 	set(FieldFamily, p.Family)
 	set(FieldSeniority, p.Seniority)
 	set(FieldCompany, strings.ToLower(strings.TrimSpace(p.Company)))
@@ -159,6 +180,10 @@ func createIndex(path string) (*index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create index %s: %w", path, err)
 	}
+	if err := idx.SetInternal(internalMapping, []byte(mappingVersion)); err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("create index %s: %w", path, err)
+	}
 	return &index{idx}, nil
 }
 
@@ -171,6 +196,12 @@ func openIndex(path string) (*index, error) {
 }
 
 func (x *index) close() error { return x.Close() }
+
+// current reports whether the index was built with this mappingVersion.
+func (x *index) current() bool {
+	v, err := x.GetInternal(internalMapping)
+	return err == nil && string(v) == mappingVersion
+}
 
 func (x *index) seq() (uint64, error) {
 	v, err := x.GetInternal(internalSeq)
@@ -186,14 +217,14 @@ func (x *index) setSeq(n uint64) error {
 
 // put indexes postings and records upto as the index's sequence number in
 // the same batch, so the number never runs ahead of the documents.
-func (x *index) put(ps []extract.Posting, upto uint64) error {
+func (x *index) put(ps []indexed, upto uint64) error {
 	if x == nil {
 		return errors.New("index is closed")
 	}
 	b := x.NewBatch()
 	for _, p := range ps {
-		if err := b.Index(p.ID, indexDocument(p)); err != nil {
-			return fmt.Errorf("posting %s: %w", p.ID, err)
+		if err := b.Index(p.p.ID, indexDocument(p)); err != nil {
+			return fmt.Errorf("posting %s: %w", p.p.ID, err)
 		}
 	}
 	b.SetInternal(internalSeq, seqKey(upto))

@@ -19,6 +19,9 @@ type Filter struct {
 	Remote      *bool     // remote or not
 	Seniority   string    // seniority id from the title, e.g. "senior"
 	Company     string    // company name, case-insensitive, exact
+	// IncludeDuplicates counts postings linked to an earlier posting of
+	// the same job too (see dedup.go); by default each job counts once.
+	IncludeDuplicates bool
 }
 
 func (f Filter) query() query.Query {
@@ -59,13 +62,24 @@ func (f Filter) query() query.Query {
 		q.SetField(FieldCompany)
 		qs = append(qs, q)
 	}
+	var q query.Query
 	switch len(qs) {
 	case 0:
-		return bleve.NewMatchAllQuery()
+		q = bleve.NewMatchAllQuery()
 	case 1:
-		return qs[0]
+		q = qs[0]
+	default:
+		q = bleve.NewConjunctionQuery(qs...)
 	}
-	return bleve.NewConjunctionQuery(qs...)
+	if f.IncludeDuplicates {
+		return q
+	}
+	dup := bleve.NewBoolFieldQuery(true)
+	dup.SetField(FieldDuplicate)
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(q)
+	bq.AddMustNot(dup)
+	return bq
 }
 
 // Counts is the result of Count: how many postings the filter selected,

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/binary"
@@ -74,7 +75,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", filepath.Join(dir, "postings.db"), err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketRaw, bucketPostings, bucketSeq, bucketMeta} {
+		for _, b := range [][]byte{bucketRaw, bucketPostings, bucketSeq, bucketMeta, bucketDupKey, bucketSimBand, bucketHTTP} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
@@ -87,11 +88,20 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", dir, err)
 	}
 	s := &Store{dir: dir, lock: lock, db: db}
-	if idx, err := openIndex(filepath.Join(dir, "index.bleve")); err == nil {
+	if idx, err := openIndex(filepath.Join(dir, "index.bleve")); err == nil && idx.current() {
 		s.index = idx
-	} else if err := s.resetIndex(); err != nil {
-		// The index is derived data: resetIndex started it again, and
-		// catchUp below fills it from the store.
+	} else {
+		if err == nil {
+			idx.close() // made by an older version: rebuilt below
+		}
+		if err := s.resetIndex(); err != nil {
+			// The index is derived data: resetIndex started it again, and
+			// catchUp below fills it from the store.
+			s.Close()
+			return nil, err
+		}
+	}
+	if err := s.checkLinks(); err != nil {
 		s.Close()
 		return nil, err
 	}
@@ -129,6 +139,27 @@ type Record struct {
 	Posting extract.Posting
 }
 
+// checkLinks links duplicates again when the store was linked by another
+// dedup version (or before dedup existed), and then rebuilds the index.
+func (s *Store) checkLinks() error {
+	var version []byte
+	_ = s.db.View(func(tx *bolt.Tx) error {
+		version = bytes.Clone(tx.Bucket(bucketMeta).Get(keyDedup))
+		return nil
+	})
+	if string(version) == dedupVersion {
+		return nil
+	}
+	changed, err := s.relink()
+	if err != nil {
+		return err
+	}
+	if changed {
+		return s.resetIndex()
+	}
+	return nil
+}
+
 // Outcome is what Put did with one record.
 type Outcome int
 
@@ -140,16 +171,24 @@ const (
 )
 
 // PutResult says what Put did with the records: totals, and the outcome
-// of each record in the order given.
+// of each record in the order given. DupOf holds, for each record, the id
+// of the posting it duplicates ("" for none: see dedup.go); Duplicates
+// counts the records with one, whatever their outcome.
 type PutResult struct {
-	Added     int
-	Updated   int
-	Unchanged int
-	Outcomes  []Outcome
+	Added      int
+	Updated    int
+	Unchanged  int
+	Duplicates int
+	Outcomes   []Outcome
+	DupOf      []string
 }
 
-func (r *PutResult) note(o Outcome) {
+func (r *PutResult) note(o Outcome, dupOf string) {
 	r.Outcomes = append(r.Outcomes, o)
+	r.DupOf = append(r.DupOf, dupOf)
+	if dupOf != "" {
+		r.Duplicates++
+	}
 	switch o {
 	case Added:
 		r.Added++
@@ -163,7 +202,9 @@ func (r *PutResult) note(o Outcome) {
 // stored is the value in the postings bucket.
 type stored struct {
 	Seq     uint64          `json:"seq"`
+	First   uint64          `json:"first,omitempty"` // Seq when the id was first added
 	Hash    string          `json:"hash"`
+	DupOf   string          `json:"dup_of,omitempty"` // the canonical posting this one duplicates
 	Posting extract.Posting `json:"posting"`
 }
 
@@ -184,7 +225,9 @@ func seqKey(n uint64) []byte {
 
 // Put saves records in one transaction, then indexes them. Records whose
 // id is already stored with an identical posting are left alone, so
-// importing the same postings twice keeps one of each. When Put returns
+// importing the same postings twice keeps one of each. A record added or
+// changed is linked to the posting it duplicates, if any (see dedup.go):
+// it is kept, and counted only with Filter.IncludeDuplicates. When Put returns
 // without error every record is durable on disk; an error from indexing
 // is returned too, but the records are saved and the next Open indexes
 // them.
@@ -195,10 +238,11 @@ func (s *Store) Put(ctx context.Context, recs []Record) (PutResult, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	changed := make([]extract.Posting, 0, len(recs))
+	changed := make([]indexed, 0, len(recs))
 	var prev, last uint64
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		raw, posts, seqs, meta := tx.Bucket(bucketRaw), tx.Bucket(bucketPostings), tx.Bucket(bucketSeq), tx.Bucket(bucketMeta)
+		dd := newDeduper(tx)
 		prev = decodeSeq(meta.Get(keySeq))
 		next := prev
 		inBatch := make(map[string]int, len(recs)) // id -> index in changed
@@ -212,27 +256,34 @@ func (s *Store) Put(ctx context.Context, recs []Record) (PutResult, error) {
 				return fmt.Errorf("put %s: %w", p.ID, err)
 			}
 			var old stored
+			outcome := Added
+			first := next + 1
 			if v := posts.Get([]byte(p.ID)); v != nil {
 				if err := json.Unmarshal(v, &old); err != nil {
 					return fmt.Errorf("put %s: stored record: %w", p.ID, err)
 				}
 				if old.Hash == hash {
-					res.note(Unchanged)
+					res.note(Unchanged, old.DupOf)
 					continue
 				}
 				if err := seqs.Delete(seqKey(old.Seq)); err != nil {
 					return err
 				}
-				if _, dup := inBatch[p.ID]; dup {
-					res.note(Unchanged) // the same id twice in one batch: the later wins
-				} else {
-					res.note(Updated)
+				if err := dd.unlink(old.Posting, p.ID); err != nil {
+					return err
 				}
-			} else {
-				res.note(Added)
+				outcome, first = Updated, cmp.Or(old.First, old.Seq)
+				if _, dup := inBatch[p.ID]; dup {
+					outcome = Unchanged // the same id twice in one batch: the later wins
+				}
 			}
+			dupOf, err := dd.link(p, p.ID)
+			if err != nil {
+				return fmt.Errorf("put %s: link duplicates: %w", p.ID, err)
+			}
+			res.note(outcome, dupOf)
 			next++
-			val, err := json.Marshal(stored{Seq: next, Hash: hash, Posting: p})
+			val, err := json.Marshal(stored{Seq: next, First: first, Hash: hash, DupOf: dupOf, Posting: p})
 			if err != nil {
 				return fmt.Errorf("put %s: %w", p.ID, err)
 			}
@@ -250,10 +301,10 @@ func (s *Store) Put(ctx context.Context, recs []Record) (PutResult, error) {
 				return err
 			}
 			if i, dup := inBatch[p.ID]; dup {
-				changed[i] = p
+				changed[i] = indexed{p, dupOf}
 			} else {
 				inBatch[p.ID] = len(changed)
-				changed = append(changed, p)
+				changed = append(changed, indexed{p, dupOf})
 			}
 		}
 		last = next
@@ -333,7 +384,7 @@ func (s *Store) indexFrom(ctx context.Context, from, to uint64, opts Options) er
 		return nil
 	})
 	done := 0
-	batch := make([]extract.Posting, 0, opts.batchSize())
+	batch := make([]indexed, 0, opts.batchSize())
 	flush := func(upto uint64) error {
 		if err := s.index.put(batch, upto); err != nil {
 			return fmt.Errorf("rebuild index: %w", err)
@@ -359,7 +410,7 @@ func (s *Store) indexFrom(ctx context.Context, from, to uint64, opts Options) er
 				if err := json.Unmarshal(posts.Get(v), &st); err != nil {
 					return fmt.Errorf("posting %s: %w", v, err)
 				}
-				batch = append(batch, st.Posting)
+				batch = append(batch, indexed{st.Posting, st.DupOf})
 				upto = decodeSeq(k)
 			}
 			return nil
@@ -409,6 +460,10 @@ func (s *Store) Reindex(ctx context.Context, reextract func(extract.Raw) (extrac
 		var err error
 		problems, err = s.reextract(ctx, reextract, opts)
 		if err != nil {
+			return problems, err
+		}
+		// Titles and descriptions may have changed: link again.
+		if _, err := s.relink(); err != nil {
 			return problems, err
 		}
 	}

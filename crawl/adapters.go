@@ -12,7 +12,11 @@ import (
 // single fetches one URL and hands it on: greenhouse, ashby, workable,
 // recruitee.
 func (j *job) single(ctx context.Context, u, format string) error {
-	f, err := j.get(ctx, u, false)
+	f, err := j.get(ctx, u, false, true)
+	if errors.Is(err, errNotModified) {
+		j.notModified()
+		return nil
+	}
 	if err != nil {
 		return notFound(err)
 	}
@@ -25,11 +29,17 @@ func (j *job) single(ctx context.Context, u, format string) error {
 
 const pageSize = 100
 
-// lever asks for pages of 100 postings while a page is full.
+// lever asks for pages of 100 postings while a page is full. A page
+// answered 304 is taken as full: the next one is asked for too.
 func (j *job) lever(ctx context.Context) error {
 	for skip, n := 0, 0; n < j.c.opts.MaxPages; n++ {
 		u := fmt.Sprintf("%s/v0/postings/%s?mode=json&skip=%d&limit=%d", j.t.base(), url.PathEscape(j.t.Board), skip, pageSize)
-		f, err := j.get(ctx, u, false)
+		f, err := j.get(ctx, u, false, true)
+		if errors.Is(err, errNotModified) {
+			j.notModified()
+			skip += pageSize
+			continue
+		}
 		if err != nil {
 			if skip == 0 {
 				return notFound(err)
@@ -86,7 +96,7 @@ func (j *job) smartRecruiters(ctx context.Context) error {
 	}
 	for offset := 0; len(ids) < want; {
 		u := fmt.Sprintf("%s?offset=%d&limit=%d", base, offset, pageSize)
-		f, err := j.get(ctx, u, false)
+		f, err := j.get(ctx, u, false, false)
 		if err != nil {
 			if offset == 0 {
 				return notFound(err)
@@ -124,7 +134,11 @@ func (j *job) smartRecruiters(ctx context.Context) error {
 		fr.add(item{url: base + "/" + url.PathEscape(id), kind: kindDetail})
 	}
 	j.pool(ctx, fr, func(ctx context.Context, it item, fr *frontier) {
-		f, err := j.get(ctx, it.url, false)
+		f, err := j.get(ctx, it.url, false, true)
+		if errors.Is(err, errNotModified) {
+			j.notModified()
+			return
+		}
 		if err != nil {
 			if ctx.Err() == nil {
 				j.problem(err)

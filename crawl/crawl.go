@@ -33,10 +33,32 @@ const maxProblems = 100
 type Page struct {
 	Source      string // "greenhouse:TOKEN", "lever:SITE", ..., "site:HOST", "feed:HOST"
 	URL         string // final URL, after redirects
+	RequestURL  string // the URL asked for, before redirects: the key of Options.Cache
 	Format      string // parser hint: one of the Format constants
 	ContentType string
 	Body        []byte
 	FetchedAt   time.Time
+	// ETag and LastModified are the response's validators. A sink that
+	// keeps a Cache saves them under RequestURL once the page's contents
+	// are durable, so that the next crawl asks "changed since?".
+	ETag         string
+	LastModified string
+}
+
+// Cache gives the validators (ETag, Last-Modified) saved for a URL by an
+// earlier crawl. With Options.Cache set, the crawler sends them
+// (If-None-Match, If-Modified-Since) when it asks again for a URL that
+// stands for postings: a board API response, a page listed in a sitemap,
+// a feed item's page, a SmartRecruiters posting. A 304 Not Modified
+// answer is counted in Result.NotModified and not handed to the sink
+// again. Documents that only list other URLs (robots.txt, sitemaps, feeds,
+// a site's start page, pages found through links) are always fetched in
+// full, so that nothing they lead to is missed; the links of a page that
+// answered 304 are not followed. The crawler only reads the cache: saving
+// is the sink's job (see Page.ETag), because only the sink knows when a
+// page's postings are safe. corpus.HTTPCache satisfies Cache.
+type Cache interface {
+	Lookup(url string) (etag, lastModified string, ok bool)
 }
 
 // Sink receives pages. A Crawler never calls Page concurrently. An error
@@ -88,6 +110,7 @@ type Options struct {
 	Limit         int           // max pages handed to the sink per target (0: no limit)
 	MaxPages      int           // max URLs fetched per site or feed crawl (default 10000)
 	Progress      Progress      // may be nil
+	Cache         Cache         // may be nil: every request unconditional
 	Transport     http.RoundTripper
 }
 
@@ -154,6 +177,9 @@ type Result struct {
 	Pages int
 	// Handed counts pages the sink accepted.
 	Handed int
+	// NotModified counts conditional requests answered 304 Not Modified:
+	// pages unchanged since the last crawl, not handed on again.
+	NotModified int
 	// Errors counts pages that failed (fetch or sink), all of them,
 	// while Problems keeps the first 100.
 	Errors int
@@ -235,7 +261,7 @@ func (c *Crawler) Run(ctx context.Context, targets []Target) []Result {
 // crawl runs one target.
 func (c *Crawler) crawl(ctx context.Context, t Target) Result {
 	res := Result{Target: t, Source: t.Source()}
-	err := t.validate()
+	err := t.Validate()
 	if err == nil {
 		err = ctx.Err()
 	}

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -864,5 +866,120 @@ func TestCharsetConverted(t *testing.T) {
 	p := sink.pages[0]
 	if !bytes.Contains(p.Body, []byte("Café développeur")) || p.ContentType != "text/html; charset=utf-8" {
 		t.Errorf("body %q, content type %q", p.Body, p.ContentType)
+	}
+}
+
+// --- conditional re-crawl ---
+
+// etagged answers with an ETag (a hash of the body) and 304 when the
+// request's If-None-Match holds it, as http.ServeContent does.
+func etagged(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, r)
+		if rec.Code != http.StatusOK {
+			maps.Copy(w.Header(), rec.Header())
+			w.WriteHeader(rec.Code)
+			w.Write(rec.Body.Bytes())
+			return
+		}
+		etag := fmt.Sprintf(`"%x"`, sha256.Sum256(rec.Body.Bytes()))
+		if r.Header.Get("If-None-Match") == etag {
+			w.Header().Set("ETag", etag)
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		maps.Copy(w.Header(), rec.Header())
+		w.Header().Set("ETag", etag)
+		w.Write(rec.Body.Bytes())
+	})
+}
+
+// memCache is a Cache whose entries the sink saves, as the corpus does.
+type memCache struct {
+	mu sync.Mutex
+	m  map[string]string
+}
+
+func (c *memCache) Lookup(u string) (string, string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.m[u]
+	return e, "", ok
+}
+
+func (c *memCache) Page(_ context.Context, p Page) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[string]string{}
+	}
+	if p.ETag != "" {
+		c.m[p.RequestURL] = p.ETag
+	}
+	return nil
+}
+
+func TestConditionalRecrawl(t *testing.T) {
+	var origin string
+	changed := atomic.Bool{}
+	mux := http.NewServeMux()
+	mux.Handle("GET /v1/boards/acme/jobs", jsonHandler(fixture(t, "greenhouse_board.json", "")))
+	mux.HandleFunc("GET /sitemap.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/xml")
+		fmt.Fprintf(w, `<urlset><url><loc>%[1]s/careers/jobs/1</loc></url><url><loc>%[1]s/careers/jobs/2</loc></url><url><loc>%[1]s/careers/jobs/3</loc></url></urlset>`, origin)
+	})
+	mux.HandleFunc("GET /careers/{$}", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		io.WriteString(w, `<html><a href="/careers/jobs/4">Job 4</a></html>`)
+	})
+	mux.HandleFunc("GET /careers/jobs/{id}", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		b := fixture(t, "job_page.html", origin)
+		title := "Job " + r.PathValue("id")
+		if changed.Load() && r.PathValue("id") == "2" {
+			title += " (changed)"
+		}
+		b = bytes.ReplaceAll(b, []byte("{{TITLE}}"), []byte(title))
+		w.Write(bytes.ReplaceAll(b, []byte("{{SELF}}"), []byte(r.URL.Path)))
+	})
+	s, c := serve(t, etagged(mux))
+	origin = s.URL
+
+	opts := testOptions()
+	opts.Parallelism = 2
+	cache := &memCache{}
+	opts.Cache = cache
+	targets := []Target{
+		{Kind: KindGreenhouse, Board: "acme", BaseURL: s.URL},
+		{Kind: KindSite, URL: s.URL + "/careers/"},
+	}
+	run := func() []Result {
+		t.Helper()
+		return New(opts, cache).Run(context.Background(), targets)
+	}
+	first := run()
+	if first[0].Handed != 1 || first[0].NotModified != 0 || first[1].Handed != 5 || first[1].NotModified != 0 {
+		t.Fatalf("first run: %+v", first)
+	}
+	changed.Store(true)
+	second := run()
+	// The board and the unchanged sitemap pages answer 304; the start page
+	// and the page found only through a link are fetched in full; the
+	// changed page is handed again.
+	if r := second[0]; r.Handed != 0 || r.NotModified != 1 || r.Err != nil {
+		t.Errorf("greenhouse, second run: %+v", r)
+	}
+	if r := second[1]; r.Handed != 3 || r.NotModified != 2 || r.Err != nil || r.Errors != 0 {
+		t.Errorf("site, second run: handed %d, not modified %d, err %v, errors %d; want 3 (start page, link-only page, changed page), 2",
+			r.Handed, r.NotModified, r.Err, r.Errors)
+	}
+	if n := c.get("/careers/jobs/1"); n != 2 {
+		t.Errorf("/careers/jobs/1 requested %d times, want 2", n)
+	}
+	// Without a cache, every request is unconditional.
+	opts.Cache = nil
+	if r := run()[0]; r.Handed != 1 || r.NotModified != 0 {
+		t.Errorf("without a cache: %+v", r)
 	}
 }

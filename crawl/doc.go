@@ -37,8 +37,9 @@
 //     {base}/api/offers/). One page.
 //   - site: a career page. robots.txt is read (rules, Crawl-delay, Sitemap
 //     lines), sitemaps (urlset, sitemapindex, .xml.gz) are read from robots.txt
-//     and {origin}/sitemap.xml, and a[href] links are followed within the
-//     host and path scope (see below). Every HTML page fetched is handed on
+//     and {origin}/sitemap.xml, and a[href] (and area[href]) links, read
+//     with a tokenizer and resolved against the page URL or its <base>,
+//     are followed within the host and path scope (see below). Every HTML page fetched is handed on
 //     as Format "html"; sitemaps are not.
 //   - feed: an RSS or Atom feed, handed on as Format "feed"; each item's link
 //     on the same host is then fetched and handed on as "html".
@@ -50,9 +51,10 @@
 // URL's path ("/careers" and "/careers/" both scope to "/careers/...", a file
 // such as "/jobs/index.html" scopes to "/jobs/...") or with a job-like word in
 // the path (job, career, position, opening, vacanc, posting, stelle). Obvious
-// binaries (.pdf, images, archives, ...) are skipped. At most MaxPages URLs
-// (sitemaps included) are fetched per site; the set of URLs seen is capped
-// at the same number, so memory stays bounded (about 100 bytes a URL).
+// binaries (.pdf, images, archives, ...) are skipped. All sitemaps (at most
+// 100) are read before any page is fetched; then at most MaxPages pages
+// are fetched per site. The sets of URLs seen are capped at the same
+// numbers, so memory stays bounded (about 100 bytes a URL).
 // colly's own visited store is not used (AllowURLRevisit), which also lets
 // retries re-request a URL.
 //
@@ -82,6 +84,19 @@
 // the target's hosts, at most 10 in a row. Each request, body included, ends
 // at Timeout. Cancelling the context stops the crawl promptly (within one
 // Delay); pages already handed to the sink stay handed.
+//
+// # Re-crawls
+//
+// With Options.Cache, URLs that stand for postings (board API responses,
+// pages listed in a sitemap, feed items' pages, SmartRecruiters postings)
+// are asked for with the validators of the last saved response
+// (If-None-Match, If-Modified-Since); a 304 answer is counted in
+// Result.NotModified and not handed on. robots.txt, sitemaps, feeds, the
+// start page and pages found only through links are always fetched in
+// full, so that nothing they lead to is missed. A Lever page answered 304
+// is taken as full, so the next page is still asked for. Pages carry their
+// validators (Page.ETag, Page.LastModified, keyed by Page.RequestURL); the
+// sink saves them once the page's postings are safe. See Cache.
 //
 // # Concurrency
 //

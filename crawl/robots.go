@@ -88,7 +88,7 @@ func (j *job) robots(ctx context.Context, u *url.URL) (*robots, error) {
 func (j *job) fetchRobots(ctx context.Context, origin string) (*robots, error) {
 	u := origin + "/robots.txt"
 	status, body := 200, []byte(nil)
-	f, err := j.get(ctx, u, false)
+	f, err := j.get(ctx, u, false, false)
 	if err != nil {
 		var se *StatusError
 		if !errors.As(err, &se) {

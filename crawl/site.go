@@ -14,6 +14,8 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+
+	"golang.org/x/net/html"
 )
 
 type itemKind int
@@ -30,6 +32,7 @@ type item struct {
 	kind     itemKind
 	seed     bool // the start URL
 	optional bool // a probe (/sitemap.xml): 4xx is not a problem
+	cond     bool // ask with the cached validators (see Cache)
 }
 
 // frontier is a bounded FIFO of URLs with a bounded seen set: at most max
@@ -212,55 +215,64 @@ func (j *job) site(ctx context.Context) error {
 		return fmt.Errorf("%s: %w", start, ErrDisallowed)
 	}
 	sc := newScope(start)
-	fr := newFrontier(j.c.opts.MaxPages)
-	fr.add(item{url: start.String(), kind: kindPage, seed: true})
+
+	// Sitemaps first, all of them, so that every page they list is known
+	// (and asked for conditionally: see Cache) before any page is fetched,
+	// whatever the timing. At most MaxPages URLs are kept in all.
+	sms := newFrontier(maxSitemaps)
 	if rb != nil {
 		for _, sm := range rb.sitemaps {
 			if u, err := start.Parse(strings.TrimSpace(sm)); err == nil && sc.hosts[strings.ToLower(u.Host)] {
-				fr.add(item{url: u.String(), kind: kindSitemap})
+				sms.add(item{url: u.String(), kind: kindSitemap})
 			}
 		}
 	}
-	fr.add(item{url: start.Scheme + "://" + start.Host + "/sitemap.xml", kind: kindSitemap, optional: true})
+	sms.add(item{url: start.Scheme + "://" + start.Host + "/sitemap.xml", kind: kindSitemap, optional: true})
+	var (
+		listed []string
+		mu     sync.Mutex
+	)
+	j.pool(ctx, sms, func(ctx context.Context, it item, fr *frontier) {
+		locs, index, err := j.sitemap(ctx, it)
+		if err != nil {
+			return
+		}
+		for _, loc := range locs {
+			if index {
+				if u, err := url.Parse(loc); err == nil && sc.hosts[strings.ToLower(u.Host)] {
+					fr.add(item{url: u.String(), kind: kindSitemap})
+				}
+			} else if u, ok := sc.in(loc); ok {
+				mu.Lock()
+				if len(listed) < j.c.opts.MaxPages {
+					listed = append(listed, u.String())
+				}
+				mu.Unlock()
+			}
+		}
+	})
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 
+	fr := newFrontier(j.c.opts.MaxPages)
+	fr.add(item{url: start.String(), kind: kindPage, seed: true})
+	for _, u := range listed {
+		fr.add(item{url: u, kind: kindPage, cond: true})
+	}
+	listed = nil
 	var seedErr error
-	var smMu sync.Mutex
-	sitemaps := 0
 	j.pool(ctx, fr, func(ctx context.Context, it item, fr *frontier) {
-		switch it.kind {
-		case kindSitemap:
-			smMu.Lock()
-			sitemaps++
-			over := sitemaps > maxSitemaps
-			smMu.Unlock()
-			if over {
-				return
+		links, err := j.page(ctx, it, rb, fr)
+		if err != nil {
+			if it.seed {
+				seedErr = err
 			}
-			locs, index, err := j.sitemap(ctx, it)
-			if err != nil {
-				return
-			}
-			for _, loc := range locs {
-				if index {
-					if u, err := url.Parse(loc); err == nil && sc.hosts[strings.ToLower(u.Host)] {
-						fr.add(item{url: u.String(), kind: kindSitemap})
-					}
-				} else if u, ok := sc.in(loc); ok {
-					fr.add(item{url: u.String(), kind: kindPage})
-				}
-			}
-		case kindPage:
-			links, err := j.page(ctx, it, rb, fr)
-			if err != nil {
-				if it.seed {
-					seedErr = err
-				}
-				return
-			}
-			for _, l := range links {
-				if u, ok := sc.in(l); ok {
-					fr.add(item{url: u.String(), kind: kindPage})
-				}
+			return
+		}
+		for _, l := range links {
+			if u, ok := sc.in(l); ok {
+				fr.add(item{url: u.String(), kind: kindPage})
 			}
 		}
 	})
@@ -284,7 +296,11 @@ func (j *job) page(ctx context.Context, it item, rb *robots, fr *frontier) ([]st
 		j.skipped()
 		return nil, fmt.Errorf("%s: %w", u, ErrDisallowed)
 	}
-	f, err := j.get(ctx, it.url, it.kind == kindPage)
+	f, err := j.get(ctx, it.url, it.kind == kindPage, it.cond)
+	if errors.Is(err, errNotModified) {
+		j.notModified()
+		return nil, nil
+	}
 	if err != nil {
 		if ctx.Err() == nil {
 			j.problem(err)
@@ -313,7 +329,7 @@ func isHTML(f *fetched) bool {
 
 // sitemap fetches and reads one sitemap; index says it lists sitemaps.
 func (j *job) sitemap(ctx context.Context, it item) (locs []string, index bool, err error) {
-	f, err := j.get(ctx, it.url, false)
+	f, err := j.get(ctx, it.url, false, false)
 	if err != nil {
 		var se *StatusError
 		if !(it.optional && errors.As(err, &se) && se.Code >= 400 && se.Code < 500) && ctx.Err() == nil {
@@ -392,7 +408,7 @@ func (j *job) feed(ctx context.Context) error {
 	if !rb.allowed(start) {
 		return fmt.Errorf("%s: %w", start, ErrDisallowed)
 	}
-	f, err := j.get(ctx, start.String(), false)
+	f, err := j.get(ctx, start.String(), false, false)
 	if err != nil {
 		return err
 	}
@@ -416,7 +432,7 @@ func (j *job) feed(ctx context.Context) error {
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !hosts[strings.ToLower(u.Host)] {
 			continue
 		}
-		fr.add(item{url: u.String(), kind: kindLeaf})
+		fr.add(item{url: u.String(), kind: kindLeaf, cond: true})
 	}
 	j.pool(ctx, fr, func(ctx context.Context, it item, fr *frontier) {
 		_, _ = j.page(ctx, it, rb, fr)
@@ -467,4 +483,46 @@ entries:
 		}
 	}
 	return out, nil
+}
+
+// htmlLinks returns the a[href] and area[href] links of an HTML page,
+// resolved against base (or the page's <base href>). It tokenizes, without
+// building a DOM: a link is a start tag and an attribute.
+func htmlLinks(body []byte, base *url.URL) []string {
+	var out []string
+	z := html.NewTokenizer(bytes.NewReader(body))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return out
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		name, hasAttr := z.TagName()
+		if !hasAttr {
+			continue
+		}
+		isBase := len(name) == 4 && string(name) == "base"
+		if !isBase && !(len(name) == 1 && name[0] == 'a') && string(name) != "area" {
+			continue
+		}
+		for {
+			k, v, more := z.TagAttr()
+			if string(k) == "href" {
+				href := strings.TrimSpace(string(v))
+				if u, err := base.Parse(href); err == nil && href != "" {
+					if isBase {
+						base = u
+					} else {
+						out = append(out, u.String())
+					}
+				}
+				break
+			}
+			if !more {
+				break
+			}
+		}
+	}
 }

@@ -71,7 +71,7 @@ func ParseTarget(kind, value string) (Target, error) {
 	default:
 		return Target{}, fmt.Errorf("target kind %q: want one of %s", kind, strings.Join(kinds, ", "))
 	}
-	if err := t.validate(); err != nil {
+	if err := t.Validate(); err != nil {
 		return Target{}, err
 	}
 	return t, nil
@@ -97,8 +97,10 @@ func boardFromURL(kind, raw string) (board, base string, ok bool) {
 	return seg, base, seg != ""
 }
 
-// validate checks a Target, however it was made.
-func (t Target) validate() error {
+// Validate checks a Target, however it was made (ParseTarget validates
+// what it returns; a Target built by hand, or given a BaseURL later, may
+// be checked with Validate).
+func (t Target) Validate() error {
 	switch t.Kind {
 	case KindSite, KindFeed:
 		u, err := url.Parse(t.URL)

@@ -71,6 +71,11 @@ const (
 //     whose jobs each become one record in that source's Format. The
 //     SmartRecruiters list response carries no description: its items still
 //     become records (Parse leaves Description empty).
+//   - Workable widget and Recruitee offers responses (Format hint
+//     "workable" or "recruitee", or recognised by shape), and RSS/Atom
+//     feeds (hint "feed", a .rss/.atom name or a feed Content-Type): each
+//     job, or feed item with a description, becomes a FormatJobPosting
+//     record (see splitfeeds.go).
 //   - JSON Lines: one JobPosting (or API job object) per line.
 //   - CSV with a header row: one FormatCSV record per row.
 //   - Text: the whole document is one FormatText record.
@@ -90,7 +95,23 @@ func Split(doc Document) ([]Raw, []error) {
 	case kindHTML:
 		s.html()
 	case kindJSON:
-		s.json(trimBOM(doc.Body))
+		if hint == "" {
+			kind = sniffAPI(doc.Body)
+		}
+		switch kind {
+		case kindWorkable:
+			s.workable(doc.Body)
+		case kindRecruitee:
+			s.recruitee(doc.Body)
+		default:
+			s.json(trimBOM(doc.Body))
+		}
+	case kindWorkable:
+		s.workable(doc.Body)
+	case kindRecruitee:
+		s.recruitee(doc.Body)
+	case kindFeed:
+		s.feed()
 	case kindJSONL:
 		s.jsonl(trimBOM(doc.Body))
 	case kindCSV:
@@ -143,6 +164,11 @@ func detect(doc Document) (kind string, hint Format, err error) {
 	case "":
 	case "greenhouse", "lever", "ashby", "smartrecruiters":
 		return kindJSON, Format(h), nil
+	case kindWorkable, kindRecruitee, kindFeed, "rss", "atom":
+		if h == "rss" || h == "atom" {
+			h = kindFeed
+		}
+		return h, "", nil
 	case "html", "htm":
 		return kindHTML, "", nil
 	case "json", "jsonld", "json-ld", "jobposting":
@@ -154,7 +180,7 @@ func detect(doc Document) (kind string, hint Format, err error) {
 	case "text", "txt":
 		return kindText, "", nil
 	default:
-		return "", "", fmt.Errorf("%w: format hint %q (want one of html, json, jsonl, csv, text, greenhouse, lever, ashby, smartrecruiters)", ErrUnknownFormat, doc.Format)
+		return "", "", fmt.Errorf("%w: format hint %q (want one of html, json, jsonl, csv, text, feed, greenhouse, lever, ashby, smartrecruiters, workable, recruitee)", ErrUnknownFormat, doc.Format)
 	}
 	switch strings.ToLower(path.Ext(namePath(doc.Name))) {
 	case ".html", ".htm", ".xhtml":
@@ -167,11 +193,15 @@ func detect(doc Document) (kind string, hint Format, err error) {
 		return kindCSV, "", nil
 	case ".txt", ".text":
 		return kindText, "", nil
+	case ".rss", ".atom":
+		return kindFeed, "", nil
 	}
 	if mt, _, err := mime.ParseMediaType(doc.ContentType); err == nil {
 		switch {
 		case mt == "text/html" || mt == "application/xhtml+xml":
 			return kindHTML, "", nil
+		case mt == "application/rss+xml" || mt == "application/atom+xml" || mt == "application/rdf+xml":
+			return kindFeed, "", nil
 		case mt == "application/x-ndjson" || mt == "application/jsonl" || mt == "application/x-jsonlines" || mt == "application/jsonlines":
 			return kindJSONL, "", nil
 		case mt == "application/json" || mt == "application/ld+json" || strings.HasSuffix(mt, "+json"):

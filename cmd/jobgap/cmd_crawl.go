@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/parser"
 	"github.com/spf13/cobra"
 
 	"github.com/jobgap/jobgap/crawl"
@@ -32,6 +33,7 @@ type crawlOptions struct {
 	UserAgent    string
 	Contact      string
 	IgnoreRobots bool
+	NoCache      bool
 	Format       string
 }
 
@@ -58,7 +60,10 @@ func newCrawlCmd(g *globalOptions) *cobra.Command {
 saves them into the corpus as they arrive. It obeys robots.txt (and its
 Crawl-delay) on career sites and feeds, waits between requests to a host,
 retries failures with backoff, honours Retry-After, and never follows a
-redirect off the source's host. A second run saves only what changed.
+redirect off the source's host. A second run asks each source for what
+changed since (ETag, Last-Modified), saves only what changed, and never
+saves a posting twice; the same job found on two boards is saved twice
+but counted once (see "duplicates" in the summary).
 
 A sources file (YAML) keeps a watch list:
 
@@ -98,6 +103,7 @@ A sources file (YAML) keeps a watch list:
 	f.StringVar(&opts.UserAgent, "user-agent", "", "User-Agent (default names jobgap and its home page)")
 	f.StringVar(&opts.Contact, "contact", "", "contact URL or email appended to the User-Agent")
 	f.BoolVar(&opts.IgnoreRobots, "ignore-robots", false, "do not obey robots.txt (only for sites you own)")
+	f.BoolVar(&opts.NoCache, "no-cache", false, "fetch every page in full, even those unchanged since the last crawl")
 	f.StringVar(&opts.Format, "format", formatTable, "summary as table, markdown, csv or json")
 	return c
 }
@@ -120,6 +126,18 @@ func readSources(path string) (sourcesFile, []crawl.Target, error) {
 	if err := yaml.UnmarshalWithOptions(b, &sf, yaml.Strict()); err != nil {
 		return sourcesFile{}, nil, usagef("%s: %s", path, yaml.FormatError(err, false, true))
 	}
+	// where names an entry as FILE:LINE, for errors.
+	file, _ := parser.ParseBytes(b, 0)
+	where := func(i int) string {
+		if file != nil {
+			if p, err := yaml.PathString(fmt.Sprintf("$.sources[%d]", i)); err == nil {
+				if n, err := p.FilterFile(file); err == nil && n != nil && n.GetToken() != nil {
+					return fmt.Sprintf("%s:%d", path, n.GetToken().Position.Line)
+				}
+			}
+		}
+		return fmt.Sprintf("%s: sources[%d]", path, i)
+	}
 	var targets []crawl.Target
 	for i, s := range sf.Sources {
 		base := s["base_url"]
@@ -129,15 +147,19 @@ func readSources(path string) (sourcesFile, []crawl.Target, error) {
 				kinds = append(kinds, k)
 			}
 		}
+		slices.Sort(kinds)
 		if len(kinds) != 1 {
-			return sf, nil, usagef("%s: sources[%d]: want exactly one of %s (and optionally base_url), got %v", path, i, kindNames(), kinds)
+			return sf, nil, usagef("%s: want exactly one of %s (and optionally base_url), got %v", where(i), kindNames(), kinds)
 		}
 		t, err := crawl.ParseTarget(kinds[0], s[kinds[0]])
 		if err != nil {
-			return sf, nil, usagef("%s: sources[%d]: %v", path, i, err)
+			return sf, nil, usagef("%s: %v", where(i), err)
 		}
 		if base != "" {
 			t.BaseURL = base
+			if err := t.Validate(); err != nil {
+				return sf, nil, usagef("%s: %v", where(i), err)
+			}
 		}
 		targets = append(targets, t)
 	}
@@ -217,6 +239,11 @@ func runCrawl(ctx context.Context, g *globalOptions, opts crawlOptions) error {
 	in := newIngester(store, x)
 	in.keep = keep
 	in.ignoreNoPosting = true
+	in.cache = store.HTTPCache()
+	var cache crawl.Cache
+	if !opts.NoCache {
+		cache = in.cache
+	}
 	delay := opts.Delay
 	if delay == 0 {
 		delay = -1 // crawl.Options: 0 means the default, negative none
@@ -232,6 +259,7 @@ func runCrawl(ctx context.Context, g *globalOptions, opts crawlOptions) error {
 		IgnoreRobots: opts.IgnoreRobots,
 		Limit:        opts.Limit,
 		Progress:     barProgress{bar},
+		Cache:        cache,
 	}, in)
 	results := c.Run(ctx, targets)
 	flushErr := in.Flush(context.WithoutCancel(ctx))
@@ -256,14 +284,19 @@ func runCrawl(ctx context.Context, g *globalOptions, opts crawlOptions) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	failed := 0
+	failed, pages := 0, 0
 	for _, s := range sums {
 		if s.Error != "" {
 			failed++
+		} else {
+			pages += s.Failed
 		}
 	}
-	if failed > 0 {
+	switch {
+	case failed > 0:
 		return &partialError{failed: failed, what: "sources"}
+	case pages > 0:
+		return &partialError{failed: pages, what: "pages or records"}
 	}
 	return nil
 }

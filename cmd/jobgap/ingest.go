@@ -25,6 +25,11 @@ type ingester struct {
 	// ignoreNoPosting treats a page without a JobPosting as normal (a
 	// crawled index page), not as a failed record.
 	ignoreNoPosting bool
+	// cache, if set, gets the validators of each crawled page whose
+	// records were all saved (none failed, none filtered by title), once
+	// they are saved: the next crawl then skips the page while it is
+	// unchanged, without losing anything.
+	cache *corpus.HTTPCache
 
 	batch   []corpus.Record
 	docOf   []int        // for each record in batch, its document in pending
@@ -32,6 +37,7 @@ type ingester struct {
 
 	total    docStats
 	bySource map[string]*docStats
+	firstErr map[string]error // the first failed record of each source
 	errs     []error
 }
 
@@ -42,6 +48,7 @@ type docStats struct {
 	Added     int
 	Updated   int
 	Unchanged int
+	Dups      int // saved, and linked to an earlier posting of the same job
 	Filtered  int // dropped by the title filter
 	Failed    int // records that could not be read or extracted
 }
@@ -51,6 +58,7 @@ func (s *docStats) add(o docStats) {
 	s.Added += o.Added
 	s.Updated += o.Updated
 	s.Unchanged += o.Unchanged
+	s.Dups += o.Dups
 	s.Filtered += o.Filtered
 	s.Failed += o.Failed
 }
@@ -59,6 +67,7 @@ type pendingDoc struct {
 	name   string
 	source string
 	stats  docStats
+	cache  *corpus.CacheEntry // the page's validators, for ingester.cache
 }
 
 func newIngester(store *corpus.Store, x *extract.Extractor) *ingester {
@@ -68,19 +77,28 @@ func newIngester(store *corpus.Store, x *extract.Extractor) *ingester {
 // Document splits, extracts and queues doc's postings, saving whenever a
 // batch fills.
 func (in *ingester) Document(ctx context.Context, doc extract.Document) error {
+	return in.document(ctx, doc, nil)
+}
+
+func (in *ingester) document(ctx context.Context, doc extract.Document, ce *corpus.CacheEntry) error {
 	raws, errs := extract.Split(doc)
 	if in.ignoreNoPosting {
 		errs = slices.DeleteFunc(errs, func(err error) bool { return errors.Is(err, extract.ErrNoJobPosting) })
 	}
-	pd := pendingDoc{name: doc.Name, source: doc.Source}
+	pd := pendingDoc{name: doc.Name, source: doc.Source, cache: ce}
 	pd.stats.Records = len(raws) + len(errs)
 	pd.stats.Failed = len(errs)
 	in.errs = append(in.errs, errs...)
+	if len(errs) > 0 {
+		in.noteErr(doc.Source, errs[0])
+	}
 	for _, r := range raws {
 		p, err := in.x.Extract(r)
 		if err != nil {
 			pd.stats.Failed++
-			in.errs = append(in.errs, fmt.Errorf("%s: %w", r.Origin, err))
+			err = fmt.Errorf("%s: %w", r.Origin, err)
+			in.errs = append(in.errs, err)
+			in.noteErr(doc.Source, err)
 			continue
 		}
 		if in.keep != nil && !in.keep(p) {
@@ -107,6 +125,9 @@ func (in *ingester) Flush(ctx context.Context) error {
 		}
 		for i, o := range res.Outcomes {
 			st := &in.pending[in.docOf[i]].stats
+			if res.DupOf[i] != "" {
+				st.Dups++
+			}
 			switch o {
 			case corpus.Added:
 				st.Added++
@@ -117,11 +138,30 @@ func (in *ingester) Flush(ctx context.Context) error {
 			}
 		}
 		in.batch, in.docOf = in.batch[:0], in.docOf[:0]
+		if err == nil {
+			err = in.saveCache(ctx)
+		}
 		in.report()
 		return err
 	}
+	err := in.saveCache(ctx)
 	in.report()
-	return nil
+	return err
+}
+
+// saveCache saves the validators of the pending documents whose records
+// are all in the store.
+func (in *ingester) saveCache(ctx context.Context) error {
+	if in.cache == nil {
+		return nil
+	}
+	var entries []corpus.CacheEntry
+	for _, pd := range in.pending {
+		if pd.cache != nil && pd.stats.Failed == 0 && pd.stats.Filtered == 0 {
+			entries = append(entries, *pd.cache)
+		}
+	}
+	return in.cache.Save(ctx, entries)
 }
 
 func (in *ingester) report() {
@@ -141,6 +181,15 @@ func (in *ingester) report() {
 	in.pending = in.pending[:0]
 }
 
+func (in *ingester) noteErr(source string, err error) {
+	if in.firstErr == nil {
+		in.firstErr = map[string]error{}
+	}
+	if in.firstErr[source] == nil {
+		in.firstErr[source] = err
+	}
+}
+
 // printErrors lists the records that failed.
 func (in *ingester) printErrors(w io.Writer) {
 	for _, err := range in.errs {
@@ -152,20 +201,27 @@ func (in *ingester) printErrors(w io.Writer) {
 // each element of "sources" in `jobgap demo --format json` and
 // `jobgap crawl --format json`.
 type sourceSummary struct {
-	Source   string `json:"source"`
-	Pages    int    `json:"pages"`    // documents fetched
-	Postings int    `json:"postings"` // postings found in them
-	New      int    `json:"new"`
-	Updated  int    `json:"updated"`
-	Known    int    `json:"unchanged"` // already in the corpus as they are
-	Filtered int    `json:"filtered"`  // not the titles asked for
-	Failed   int    `json:"failed"`    // records or pages that could not be read
-	Error    string `json:"error,omitempty"`
+	Source      string `json:"source"`
+	Pages       int    `json:"pages"`        // documents fetched
+	NotModified int    `json:"not_modified"` // pages unchanged since the last crawl, not fetched again
+	Postings    int    `json:"postings"`     // postings found in the pages fetched
+	New         int    `json:"new"`
+	Updated     int    `json:"updated"`
+	Known       int    `json:"unchanged"`  // already in the corpus as they are
+	Duplicates  int    `json:"duplicates"` // saved, but the same job as an earlier posting: counted once
+	Filtered    int    `json:"filtered"`   // not the titles asked for
+	Failed      int    `json:"failed"`     // records or pages that could not be read
+	Error       string `json:"error,omitempty"`
 }
 
 // Page hands a crawled page to the ingester: the crawler's sink.
 func (in *ingester) Page(ctx context.Context, p crawl.Page) error {
-	return in.Document(ctx, extract.Document{
+	var ce *corpus.CacheEntry
+	if in.cache != nil && p.RequestURL != "" {
+		// Without validators, an old entry is forgotten.
+		ce = &corpus.CacheEntry{URL: p.RequestURL, ETag: p.ETag, LastModified: p.LastModified}
+	}
+	return in.document(ctx, extract.Document{
 		Name:        p.URL,
 		Source:      p.Source,
 		URL:         p.URL,
@@ -173,24 +229,36 @@ func (in *ingester) Page(ctx context.Context, p crawl.Page) error {
 		ContentType: p.ContentType,
 		Body:        p.Body,
 		FetchedAt:   p.FetchedAt,
-	})
+	}, ce)
 }
 
-var _ crawl.Sink = (*ingester)(nil)
+var (
+	_ crawl.Sink  = (*ingester)(nil)
+	_ crawl.Cache = (*corpus.HTTPCache)(nil)
+)
 
 // summaries joins what the crawler fetched per source with what the
 // ingester made of it.
 func (in *ingester) summaries(results []crawl.Result) []sourceSummary {
 	var out []sourceSummary
 	for _, r := range results {
-		s := sourceSummary{Source: r.Source, Pages: r.Pages, Failed: r.Errors}
+		s := sourceSummary{Source: r.Source, Pages: r.Pages, NotModified: r.NotModified, Failed: r.Errors}
 		if st := in.bySource[r.Source]; st != nil {
 			s.Postings = st.Records - st.Failed
 			s.New, s.Updated, s.Known, s.Filtered = st.Added, st.Updated, st.Unchanged, st.Filtered
+			s.Duplicates = st.Dups
 			s.Failed += st.Failed
 		}
-		if r.Err != nil {
+		switch {
+		case r.Err != nil:
 			s.Error = r.Err.Error()
+		case s.Failed > 0 && s.Postings == 0 && s.NotModified == 0:
+			// Nothing came of the source: say why, on its own line.
+			if err := in.firstErr[r.Source]; err != nil {
+				s.Error = err.Error()
+			} else if len(r.Problems) > 0 {
+				s.Error = r.Problems[0].Error()
+			}
 		}
 		out = append(out, s)
 	}
@@ -199,12 +267,12 @@ func (in *ingester) summaries(results []crawl.Result) []sourceSummary {
 
 func writeSources(w io.Writer, sources []sourceSummary, format string) error {
 	t := &table{
-		header: []string{"source", "pages", "postings", "new", "unchanged", "updated", "filtered", "failed", "error"},
-		right:  []bool{false, true, true, true, true, true, true, true, false},
+		header: []string{"source", "pages", "not modified", "postings", "new", "unchanged", "updated", "duplicates", "filtered", "failed", "error"},
+		right:  []bool{false, true, true, true, true, true, true, true, true, true, false},
 	}
 	for _, s := range sources {
-		t.add(s.Source, fmt.Sprint(s.Pages), fmt.Sprint(s.Postings), fmt.Sprint(s.New), fmt.Sprint(s.Known),
-			fmt.Sprint(s.Updated), fmt.Sprint(s.Filtered), fmt.Sprint(s.Failed), s.Error)
+		t.add(s.Source, fmt.Sprint(s.Pages), fmt.Sprint(s.NotModified), fmt.Sprint(s.Postings), fmt.Sprint(s.New), fmt.Sprint(s.Known),
+			fmt.Sprint(s.Updated), fmt.Sprint(s.Duplicates), fmt.Sprint(s.Filtered), fmt.Sprint(s.Failed), s.Error)
 	}
 	return t.write(w, format)
 }
@@ -214,7 +282,7 @@ type barProgress struct{ bar *progress }
 
 func (b barProgress) Fetched(source string, n int) {
 	b.bar.Describe("fetching " + source)
-	b.bar.Add(n)
+	b.bar.Add(1) // n counts this source's pages so far; the bar counts all
 }
 
 func (b barProgress) Failed(source string, err error) {}

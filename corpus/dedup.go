@@ -1,0 +1,346 @@
+package corpus
+
+import (
+	"bytes"
+	"cmp"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"math/bits"
+	"slices"
+	"strings"
+	"unicode"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/jobgap/jobgap/extract"
+)
+
+// Dedup: the same job posted on two boards, or once per city, is one
+// posting for counting. A posting added or changed by Put is linked to
+// an earlier one (its canonical) when
+//
+//   - exact: they have the same exact key: SHA-256 of the normalized
+//     company, the normalized title and the description's words; or
+//   - near: they share the normalized company and title group (the title
+//     family and seniority when the title has a family, else the
+//     normalized title), and the SimHashes of their descriptions differ in
+//     at most NearThreshold of 64 bits.
+//
+// Normalized company: lower-cased words of letters and digits, legal
+// suffixes (inc, llc, ltd, gmbh, ...) dropped. A posting without a company
+// or without a description is never linked; near matching needs at least
+// minNearWords words of description, because the SimHash of a short text
+// moves too much with one word.
+//
+// SimHash: each 3-word shingle of the lower-cased description words is
+// hashed with 64-bit FNV-1a; bit i of the SimHash is set when more
+// shingles have bit i set than not. The threshold of 6 bits was measured
+// on the 84 demo postings (about 110 words each; TestSimHashThreshold):
+// replacing one word moves the SimHash by at most 3 bits in about 40% of
+// cases, at most 6 in about 85%, while no two different postings came
+// closer than 17 bits. Longer descriptions move less.
+//
+// Candidates are found through 8 bands of 8 bits: two SimHashes within 6
+// bits agree on at least one band (pigeonhole), so only postings of the
+// same company and title group sharing a band value are compared. Only
+// canonical postings are entered in the buckets, so a duplicate always
+// points at a posting that is not itself a duplicate, and the canonical
+// is the posting seen first.
+
+// NearThreshold is the largest Hamming distance between two SimHashes
+// that still makes two postings of one company and title group the same
+// job.
+const NearThreshold = 6
+
+// minNearWords is the fewest description words near matching works on.
+const minNearWords = 40
+
+// simBands bands of 64/simBands bits; simBands > NearThreshold.
+const simBands = 8
+
+var (
+	bucketDupKey  = []byte("dupkey")  // exact key (16 bytes) -> canonical id
+	bucketSimBand = []byte("simband") // group (8) | band (1) | band value (1) | id -> simhash (8)
+	keyDedup      = []byte("dedup")   // meta: dedup version the links were made with
+)
+
+// dedupVersion changes whenever the keys change; Open then links the
+// whole store again.
+const dedupVersion = "1"
+
+// dupKeys are the dedup keys of one posting.
+type dupKeys struct {
+	exact []byte // nil: no exact matching
+	group []byte // nil: no near matching
+	sim   uint64
+}
+
+var legalSuffixes = map[string]bool{
+	"inc": true, "incorporated": true, "llc": true, "ltd": true, "limited": true, "gmbh": true, "ag": true,
+	"bv": true, "nv": true, "sa": true, "sas": true, "sarl": true, "srl": true, "spa": true, "plc": true,
+	"corp": true, "corporation": true, "co": true, "company": true, "oy": true, "ab": true, "as": true,
+	"aps": true, "kg": true, "se": true, "pty": true, "pte": true, "lp": true, "llp": true,
+}
+
+// words returns the lower-cased words of letters and digits of s.
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+// normCompany is the company as dedup compares it: "Acme, Inc." and
+// "ACME inc" are both "acme".
+func normCompany(s string) string {
+	w := words(s)
+	for len(w) > 1 && legalSuffixes[w[len(w)-1]] {
+		w = w[:len(w)-1]
+	}
+	return strings.Join(w, " ")
+}
+
+func keysOf(p extract.Posting) dupKeys {
+	var k dupKeys
+	company := normCompany(p.Company)
+	desc := words(p.Description)
+	if company == "" || len(desc) == 0 {
+		return k
+	}
+	title := strings.Join(words(p.Title), " ")
+	h := sha256.New()
+	for _, s := range []string{company, title} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	for _, w := range desc {
+		h.Write([]byte(w))
+		h.Write([]byte{' '})
+	}
+	k.exact = h.Sum(nil)[:16]
+	if len(desc) < minNearWords {
+		return k
+	}
+	group := title
+	if p.Family != "" {
+		group = p.Family + "/" + p.Seniority
+	}
+	g := sha256.Sum256([]byte(company + "\x00" + group))
+	k.group = g[:8]
+	k.sim = simHash(desc)
+	return k
+}
+
+// simHash is the 64-bit SimHash of the 3-word shingles of ws.
+func simHash(ws []string) uint64 {
+	var counts [64]int
+	h := fnv.New64a()
+	for i := 0; i+3 <= len(ws); i++ {
+		h.Reset()
+		h.Write([]byte(ws[i]))
+		h.Write([]byte{' '})
+		h.Write([]byte(ws[i+1]))
+		h.Write([]byte{' '})
+		h.Write([]byte(ws[i+2]))
+		v := h.Sum64()
+		for b := range 64 {
+			if v&(1<<b) != 0 {
+				counts[b]++
+			} else {
+				counts[b]--
+			}
+		}
+	}
+	var out uint64
+	for b := range 64 {
+		if counts[b] > 0 {
+			out |= 1 << b
+		}
+	}
+	return out
+}
+
+// bandKey is group | band | the band's 8 bits of sim | id.
+func bandKey(group []byte, band int, sim uint64, id string) []byte {
+	k := make([]byte, 0, len(group)+2+len(id))
+	k = append(k, group...)
+	k = append(k, byte(band), byte(sim>>(8*band)))
+	return append(k, id...)
+}
+
+// deduper works inside one write transaction.
+type deduper struct {
+	exact, bands *bolt.Bucket
+}
+
+func newDeduper(tx *bolt.Tx) deduper {
+	return deduper{exact: tx.Bucket(bucketDupKey), bands: tx.Bucket(bucketSimBand)}
+}
+
+// link finds the canonical of p (stored as id) and returns its id, or ""
+// when p is canonical itself; a canonical p is entered in the buckets.
+func (d deduper) link(p extract.Posting, id string) (string, error) {
+	k := keysOf(p)
+	if k.exact == nil {
+		return "", nil
+	}
+	if c := d.exact.Get(k.exact); c != nil && string(c) != id {
+		return string(c), nil
+	}
+	if k.group != nil {
+		best, bestDist := "", NearThreshold+1
+		for band := range simBands {
+			prefix := bandKey(k.group, band, k.sim, "")
+			c := d.bands.Cursor()
+			for key, v := c.Seek(prefix); key != nil && bytes.HasPrefix(key, prefix); key, v = c.Next() {
+				cid := string(key[len(prefix):])
+				if cid == id || len(v) != 8 {
+					continue
+				}
+				dist := bits.OnesCount64(binary.BigEndian.Uint64(v) ^ k.sim)
+				if dist < bestDist || (dist == bestDist && cid < best) {
+					best, bestDist = cid, dist
+				}
+			}
+		}
+		if best != "" {
+			if d.exact.Get(k.exact) == nil {
+				if err := d.exact.Put(k.exact, []byte(best)); err != nil {
+					return "", err
+				}
+			}
+			return best, nil
+		}
+	}
+	if err := d.exact.Put(k.exact, []byte(id)); err != nil {
+		return "", err
+	}
+	if k.group != nil {
+		var v [8]byte
+		binary.BigEndian.PutUint64(v[:], k.sim)
+		for band := range simBands {
+			if err := d.bands.Put(bandKey(k.group, band, k.sim, id), v[:]); err != nil {
+				return "", err
+			}
+		}
+	}
+	return "", nil
+}
+
+// unlink removes what link entered for p, stored as id, before p
+// changes. Postings linked to id keep their link.
+func (d deduper) unlink(p extract.Posting, id string) error {
+	k := keysOf(p)
+	if k.exact == nil {
+		return nil
+	}
+	if c := d.exact.Get(k.exact); c != nil && string(c) == id {
+		if err := d.exact.Delete(k.exact); err != nil {
+			return err
+		}
+	}
+	if k.group != nil {
+		for band := range simBands {
+			if err := d.bands.Delete(bandKey(k.group, band, k.sim, id)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// relink links every stored posting again, from empty buckets, in the
+// order they were first seen, so that each canonical is the earliest of
+// its duplicates. It reports whether any link changed. Open runs it when
+// the store was linked by an older dedup version (or never); Reindex runs
+// it after extracting again.
+func (s *Store) relink() (bool, error) {
+	type entry struct {
+		first uint64
+		id    string
+	}
+	var order []entry
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketPostings).ForEach(func(k, v []byte) error {
+			var st struct {
+				Seq   uint64 `json:"seq"`
+				First uint64 `json:"first"`
+			}
+			if err := json.Unmarshal(v, &st); err != nil {
+				return fmt.Errorf("posting %s: %w", k, err)
+			}
+			order = append(order, entry{cmp.Or(st.First, st.Seq), string(k)})
+			return nil
+		})
+	})
+	if err != nil {
+		return false, err
+	}
+	slices.SortFunc(order, func(a, b entry) int { return cmp.Or(cmp.Compare(a.first, b.first), strings.Compare(a.id, b.id)) })
+	changed := false
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bucketDupKey, bucketSimBand} {
+			if err := tx.DeleteBucket(b); err != nil {
+				return err
+			}
+			if _, err := tx.CreateBucket(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return false, err
+	}
+	const batch = 1000
+	for start := 0; start < len(order); start += batch {
+		err := s.db.Update(func(tx *bolt.Tx) error {
+			posts := tx.Bucket(bucketPostings)
+			d := newDeduper(tx)
+			for _, e := range order[start:min(start+batch, len(order))] {
+				var st stored
+				if err := json.Unmarshal(posts.Get([]byte(e.id)), &st); err != nil {
+					return fmt.Errorf("posting %s: %w", e.id, err)
+				}
+				dup, err := d.link(st.Posting, e.id)
+				if err != nil {
+					return err
+				}
+				if dup == st.DupOf && st.First != 0 {
+					continue
+				}
+				changed = changed || dup != st.DupOf
+				st.DupOf, st.First = dup, cmp.Or(st.First, st.Seq)
+				val, err := json.Marshal(st)
+				if err != nil {
+					return err
+				}
+				if err := posts.Put([]byte(e.id), val); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return changed, fmt.Errorf("link duplicates: %w", err)
+		}
+	}
+	err = s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyDedup, []byte(dedupVersion)) })
+	return changed, err
+}
+
+// DupOf returns the id of the posting that the posting id duplicates, or
+// "" when it is canonical (counted).
+func (s *Store) DupOf(id string) (string, error) {
+	var st stored
+	err := s.db.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucketPostings).Get([]byte(id))
+		if v == nil {
+			return fmt.Errorf("posting %q: %w", id, ErrNotFound)
+		}
+		return json.Unmarshal(v, &st)
+	})
+	return st.DupOf, err
+}
