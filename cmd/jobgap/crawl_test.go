@@ -339,7 +339,7 @@ func TestCrawlInterrupted(t *testing.T) {
 	args := []string{"--data", data, "crawl", "--greenhouse", "northwind", "--api-base", "greenhouse=" + srv.URL,
 		"--site", srv.URL + "/careers/", "--delay", "0", "--parallel", "1", "--format", "json"}
 	var out, errb bytes.Buffer
-	code := report(run(ctx, args, &IO{In: strings.NewReader(""), Out: &out, Err: &errb}), &IO{Out: &out, Err: &errb})
+	code := exitCode(run(ctx, args, &IO{In: strings.NewReader(""), Out: &out, Err: &errb}), &IO{Out: &out, Err: &errb})
 	if code != exitInterrupted {
 		t.Fatalf("exit %d, want %d\n%s\n%s", code, exitInterrupted, out.String(), errb.String())
 	}

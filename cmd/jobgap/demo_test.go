@@ -19,7 +19,7 @@ func runJobgap(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	io := &IO{In: strings.NewReader(""), Out: &out, Err: &errb}
-	code := report(run(context.Background(), args, io), io)
+	code := exitCode(run(context.Background(), args, io), io)
 	return out.String(), errb.String(), code
 }
 

@@ -34,12 +34,12 @@ func Main() int {
 	defer stop()
 	io := systemIO()
 	err := run(ctx, os.Args[1:], io)
-	return report(err, io)
+	return exitCode(err, io)
 }
 
-// report prints err (if any) and maps it to an exit code: the one place
+// exitCode prints err (if any) and maps it to an exit code: the one place
 // that does.
-func report(err error, io *IO) int {
+func exitCode(err error, io *IO) int {
 	if err == nil {
 		return exitOK
 	}
