@@ -5,12 +5,16 @@
 // per posting, detecting the format; Parse reads a Raw into a Posting's
 // fields; an Extractor does both and tags the posting with the
 // certifications and skills of a taxonomy (see package taxonomy), each
-// once, with its requirement level and the sentence it was found in.
+// once, with its requirement level and the sentence it was found in,
+// and reads from the description the facts the source gave no field for
+// (salary, years of experience, education, workplace, employment type).
 // Raw records are what the corpus keeps, so that postings can be
 // extracted again after the taxonomy changes, without fetching anything.
 package extract
 
 import (
+	"strings"
+
 	"github.com/jobgap/jobgap/extract/taxonomy"
 )
 
@@ -38,7 +42,8 @@ func (x *Extractor) Extract(r Raw) (Posting, error) {
 }
 
 // Tag sets p's Family, Seniority and Tags from its Title and Description,
-// replacing any it had.
+// replacing any it had, and fills the facts the source left empty from
+// the description (see Facts).
 func (x *Extractor) Tag(p *Posting) {
 	p.Family, p.Seniority = x.tax.Classify(p.Title)
 	p.Tags = nil
@@ -56,4 +61,76 @@ func (x *Extractor) Tag(p *Posting) {
 		}
 		p.Tags = append(p.Tags, t)
 	}
+	Facts(p)
+}
+
+// Facts fills the fields of p that its source left empty from its Title
+// and Description:
+//   - Salary, when there is none with an amount: SalaryFromText, with
+//     the currency of p's locations preferred when they name one country;
+//   - Experience: ExperienceFromText;
+//   - Education: EducationFromText;
+//   - Workplace (and Remote): WorkplaceFromText;
+//   - EmploymentType: EmploymentFromText.
+func Facts(p *Posting) {
+	if p.Salary == nil || p.Salary.Min == 0 && p.Salary.Max == 0 {
+		if s := SalaryFromText(p.Description, LocationCurrency(p.Locations)); s != nil {
+			p.Salary = s
+		}
+	}
+	if p.Experience == 0 {
+		p.Experience = ExperienceFromText(p.Description)
+	}
+	if p.Education == "" {
+		p.Education = EducationFromText(p.Description)
+	}
+	if p.Workplace == "" {
+		p.Workplace = WorkplaceFromText(p.Description)
+		p.Remote = p.Workplace == "remote"
+	}
+	if p.EmploymentType == "" {
+		p.EmploymentType = EmploymentFromText(p.Title, p.Description)
+	}
+}
+
+// locationCurrencies maps words of a location (a country, or a large
+// city) to the currency paid there.
+var locationCurrencies = map[string]string{
+	"united states": "USD", "usa": "USD", "us": "USD", "u.s.": "USD", "new york": "USD", "san francisco": "USD",
+	"seattle": "USD", "austin": "USD", "boston": "USD", "chicago": "USD", "los angeles": "USD", "denver": "USD",
+	"canada": "CAD", "toronto": "CAD", "vancouver": "CAD", "montreal": "CAD",
+	"united kingdom": "GBP", "uk": "GBP", "england": "GBP", "scotland": "GBP", "london": "GBP", "manchester": "GBP",
+	"edinburgh": "GBP",
+	"germany":   "EUR", "deutschland": "EUR", "berlin": "EUR", "munich": "EUR", "münchen": "EUR", "hamburg": "EUR",
+	"france": "EUR", "paris": "EUR", "netherlands": "EUR", "amsterdam": "EUR", "spain": "EUR", "españa": "EUR",
+	"madrid": "EUR", "barcelona": "EUR", "ireland": "EUR", "dublin": "EUR", "italy": "EUR", "milan": "EUR",
+	"portugal": "EUR", "lisbon": "EUR", "austria": "EUR", "vienna": "EUR", "belgium": "EUR", "brussels": "EUR",
+	"finland": "EUR", "helsinki": "EUR",
+	"australia": "AUD", "sydney": "AUD", "melbourne": "AUD", "new zealand": "NZD", "auckland": "NZD",
+	"india": "INR", "bangalore": "INR", "bengaluru": "INR", "mumbai": "INR", "pune": "INR", "hyderabad": "INR",
+	"switzerland": "CHF", "zurich": "CHF", "zürich": "CHF", "geneva": "CHF",
+	"sweden": "SEK", "stockholm": "SEK", "norway": "NOK", "oslo": "NOK", "denmark": "DKK", "copenhagen": "DKK",
+	"poland": "PLN", "warsaw": "PLN", "singapore": "SGD", "japan": "JPY", "tokyo": "JPY",
+}
+
+// LocationCurrency returns the currency of the country locs are in, ""
+// when they name none or several. A location's parts are read from the
+// end ("Berlin, Germany", "Remote - UK", "Austin, TX, US").
+func LocationCurrency(locs []string) string {
+	cur := ""
+	for _, l := range locs {
+		parts := strings.FieldsFunc(strings.ToLower(l), func(r rune) bool { return r == ',' || r == '-' || r == '(' || r == ')' || r == '/' || r == '|' })
+		c := ""
+		for i := len(parts) - 1; i >= 0 && c == ""; i-- {
+			c = locationCurrencies[strings.TrimSpace(parts[i])]
+		}
+		if c == "" {
+			continue
+		}
+		if cur != "" && c != cur {
+			return ""
+		}
+		cur = c
+	}
+	return cur
 }

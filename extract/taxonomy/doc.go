@@ -28,7 +28,9 @@
 // only if:
 //   - no letter or digit touches it (where the form's edge is a letter or
 //     digit): "MCSM" is not CSM, "PMPs" is not PMP (list a plural as a
-//     form when wanted), "CSPO-certified" and "CSPO®" are CSPO;
+//     form when wanted), "CSPO-certified" and "CSPO®" are CSPO; letters
+//     of scripts written without spaces (Han, Kana, Hangul, Thai) do not
+//     count as touching ("SQLを使った" holds SQL);
 //   - its case matches for acronyms and exact forms (Name and aliases are
 //     case-insensitive); a space in a form matches a space or a hyphen,
 //     a hyphen in a case-sensitive form only a hyphen ("A-CSPO" is not
@@ -37,8 +39,10 @@
 //     previous words are not in NotBefore / NotAfter ("Excel at");
 //   - a form that needs context has it: a word of its ContextGroup, or
 //     another unambiguous term with one of the group's fields, in the same
-//     sentence or in the heading above ("Go, Python and Java" is Go;
-//     "Let's go" is not), and no Exclude phrase in the sentence
+//     sentence, in the heading above, or in the list (a run of "- " lines)
+//     its line belongs to, a skills list ("Go, Python and Java" is Go;
+//     "Requirements\n- Go\n- Python" is Go; "Let's go" is not), and no
+//     Exclude phrase in the sentence
 //     ("Customer Success Manager (CSM)" is not Certified ScrumMaster).
 //     Ambiguous means untagged, never a guess.
 //
@@ -54,8 +58,11 @@
 //     "Preferred qualifications", "Pluses" → preferred; "Responsibilities",
 //     "About the role" → mentioned; "Benefits", "Perks", "What we offer",
 //     "About us" → mentioned, and cue words there are ignored. A heading's
-//     own terms take the section above it; "Nice to have: Figma" is an
-//     inline heading and applies to its line.
+//     own terms take the section above it; "Nice to have: Figma" (also as
+//     a list item) is an inline heading and applies to its line only.
+//     Headings and cues are also known in German, French, Spanish and
+//     Japanese ("Dein Profil", "wünschenswert", "Profil recherché",
+//     "un plus", "必須スキル", "歓迎").
 //   - cues in the clause override the section: "required", "must",
 //     "mandatory" → required; "preferred", "a plus", "nice to have",
 //     "ideally", "bonus" → preferred. With both kinds in one clause the

@@ -26,35 +26,52 @@ var (
 	headOffer = words("benefit", "benefits", "what we offer", "we offer", "perks", "compensation", "salary", "pay range",
 		"equal opportunity", "eeo", "what's in it for you", "whats in it for you", "why join", "why work", "why you'll love",
 		"our culture", "culture", "our values", "life at", "who we are", "the company", "about the company", "our company",
-		"how to apply", "our mission", "diversity", "inclusion", "location", "working here")
+		"how to apply", "our mission", "diversity", "inclusion", "location", "working here",
+		// de, fr, es, ja
+		"wir bieten", "was wir bieten", "unser angebot", "deine vorteile", "ihre vorteile", "über uns", "nous offrons",
+		"ce que nous offrons", "avantages", "qui sommes nous", "ofrecemos", "beneficios", "sobre nosotros",
+		"福利厚生", "待遇", "会社概要")
 	headPreferred = words("nice to have", "nice to haves", "bonus", "bonus points", "preferred", "plus", "pluses",
 		"desirable", "desired", "ideally", "good to have", "extra credit", "stand out", "even better", "would be great",
-		"would be nice", "advantage", "advantageous", "love to see", "optional", "an asset")
+		"would be nice", "advantage", "advantageous", "love to see", "optional", "an asset",
+		"wünschenswert", "von vorteil", "atouts", "un plus", "souhaité", "souhaitée", "deseable", "valorable",
+		"歓迎", "尚可")
 	headRole = words("responsibilities", "responsibility", "what you'll do", "what you will do", "what you'll be doing",
 		"what you will be doing", "the role", "your role", "about the role", "about the job", "the job", "the position",
 		"day to day", "in this role", "your impact", "what you'll own", "about the team", "the team", "overview",
 		"summary", "description", "your mission", "your day", "duties", "tasks", "the opportunity", "job purpose",
-		"key accountabilities", "accountabilities", "what you'll work on", "you will")
+		"key accountabilities", "accountabilities", "what you'll work on", "you will",
+		"deine aufgaben", "ihre aufgaben", "aufgaben", "vos missions", "missions", "tes missions",
+		"responsabilidades", "funciones", "業務内容", "仕事内容")
 	headRequired = words("requirements", "requirement", "qualifications", "qualification", "what you'll need",
 		"what you need", "what you will need", "must have", "must haves", "what we're looking for",
 		"what we are looking for", "looking for", "who you are", "about you", "you have", "you bring", "what you bring",
 		"you'll bring", "skills", "experience", "minimum", "basic", "required", "essential", "your profile", "profile",
 		"need to have", "you should have", "you'll have", "knowledge", "competencies", "competences", "certifications",
-		"certification", "expertise", "background", "who we're looking for", "ideal candidate", "you are", "you're")
+		"certification", "expertise", "background", "who we're looking for", "ideal candidate", "you are", "you're",
+		"dein profil", "ihr profil", "profil", "anforderungen", "was du mitbringst", "was sie mitbringen",
+		"qualifikationen", "voraussetzungen", "profil recherché", "votre profil", "ton profil", "compétences requises",
+		"requisitos", "perfil", "lo que buscamos", "必須", "応募資格", "必要なスキル", "求める人材")
 )
 
 // Cue words in a clause, lower-case, hyphens as spaces.
 var (
 	cueRequired = words("required", "requires", "require", "must", "mandatory", "essential", "is a must",
-		"need to have", "needs to have", "necessary", "needed", "compulsory", "prerequisite")
+		"need to have", "needs to have", "necessary", "needed", "compulsory", "prerequisite",
+		"erforderlich", "zwingend", "vorausgesetzt", "obligatoire", "requis", "requise", "indispensable",
+		"imprescindible", "obligatorio", "必須")
 	cuePreferred = words("preferred", "preferably", "preference", "a plus", "big plus", "strong plus", "huge plus",
 		"added plus", "nice to have", "nice to haves", "ideally", "bonus", "desirable", "desired", "an advantage",
 		"advantageous", "beneficial", "good to have", "would be great", "would be nice", "optional", "welcome",
-		"welcomed", "appreciated", "helpful", "an asset", "a bonus", "pluses", "is a plus", "are a plus", "extra credit")
+		"welcomed", "appreciated", "helpful", "an asset", "a bonus", "pluses", "is a plus", "are a plus", "extra credit",
+		"wünschenswert", "von vorteil", "ein plus", "un plus", "souhaité", "souhaitable", "apprécié", "deseable",
+		"valorable", "se valorará", "歓迎")
 	cueWeak = words("experience", "experienced", "proficiency", "proficient", "knowledge", "familiarity", "familiar",
 		"expertise", "skilled", "you have", "you bring", "you'll need", "you will need", "looking for",
 		"background in", "understanding of", "years", "fluent",
-		"fluency", "hands on", "track record", "ability to", "strong", "solid", "deep", "working knowledge", "qualified")
+		"fluency", "hands on", "track record", "ability to", "strong", "solid", "deep", "working knowledge", "qualified",
+		"comfortable with", "kenntnisse", "erfahrung", "berufserfahrung", "wir suchen", "maîtrise", "expérience",
+		"connaissance", "connaissances", "experiencia", "conocimientos", "buscamos", "経験")
 	negations = words("not required", "not necessary", "not needed", "not a requirement", "not mandatory",
 		"not essential", "no need", "not need", "don't need", "do not need", "doesn't need", "does not need",
 		"don't require", "do not require", "doesn't require", "does not require", "isn't required", "aren't required",
@@ -179,6 +196,13 @@ type doc struct {
 	sec        section
 	headingKey []byte
 
+	// The list (a run of "- " lines) the current line is in: its
+	// normalised span, its candidates, and per term whether the list
+	// gives it context. bs == be when the line is not a list item.
+	bs, be   int
+	blockC   []cand
+	blockCtx map[int32]bool
+
 	best  map[int32]int // term -> index in out
 	rank  []int8        // level rank of out[i]
 	out   []Match
@@ -206,9 +230,11 @@ func (d *doc) run(cands []cand) []Match {
 		}
 		line, key := d.norm[ls:le], d.low[ls:le]
 		sec, isHeading, inline := heading(line, key)
+		prevSec, prevKey := d.sec, d.headingKey
 		if isHeading && inline {
 			d.sec, d.headingKey = sec, key
 		}
+		d.setBlock(ls, le, cands)
 		cj := ci
 		for cj < len(cands) && int(cands[cj].s) < le {
 			cj++
@@ -217,8 +243,13 @@ func (d *doc) run(cands []cand) []Match {
 			// Terms in a heading line take the section above it.
 			d.line(ls, le, cands[ci:cj])
 		}
-		if isHeading && !inline {
+		switch {
+		case isHeading && !inline:
 			d.sec, d.headingKey = sec, key
+		case isHeading && inline:
+			// "- Nice to have: Figma" and "Requirements: SQL." speak
+			// for their own line only.
+			d.sec, d.headingKey = prevSec, prevKey
 		}
 		ci = cj
 		ls = le + 1
@@ -339,7 +370,7 @@ func (d *doc) line(ls, le int, cands []cand) {
 		ok, cached := u.ctxOK[p.term]
 		if !cached {
 			r := &m.rules[p.term]
-			ok = !containsAny(d.low[u.s:u.e], r.exclude) && (!p.needCtx || d.hasContext(u, r, cands))
+			ok = !containsAny(d.low[u.s:u.e], r.exclude) && (!p.needCtx || d.hasContext(u, p.term, r, cands))
 			if u.ctxOK == nil {
 				u.ctxOK = map[int32]bool{}
 			}
@@ -390,12 +421,86 @@ func (d *doc) line(ls, le int, cands []cand) {
 	}
 }
 
-// hasContext reports whether unit u (or the current heading) gives the
-// term of rule r its context.
-func (d *doc) hasContext(u *unit, r *rule, cands []cand) bool {
+// isListItem reports whether a line is a list item ("- ", "* ", "• ").
+func isListItem(line []byte) bool {
+	l := bytes.TrimLeft(line, " ")
+	return len(l) > 1 && (l[0] == '-' || l[0] == '*') && l[1] == ' ' || bytes.HasPrefix(l, []byte("•"))
+}
+
+// setBlock finds the list the line [ls,le) is in, if it is a list item.
+func (d *doc) setBlock(ls, le int, cands []cand) {
+	if !isListItem(d.norm[ls:le]) {
+		d.bs, d.be = ls, ls
+		return
+	}
+	if ls >= d.bs && le <= d.be && d.bs < d.be {
+		return
+	}
+	be := le
+	for be < len(d.norm) {
+		ne := be + 1 + bytes.IndexByte(d.norm[be+1:], '\n')
+		if ne <= be {
+			ne = len(d.norm)
+		}
+		if !isListItem(d.norm[be+1 : ne]) {
+			break
+		}
+		be = ne
+	}
+	d.bs, d.be = ls, be
+	i, _ := slices.BinarySearchFunc(cands, int32(ls), func(c cand, s int32) int { return int(c.s - s) })
+	j := i
+	for j < len(cands) && int(cands[j].s) < be {
+		j++
+	}
+	d.blockC = cands[i:j]
+	clear(d.blockCtx)
+}
+
+// hasContext reports whether unit u, the list its line is in, or the
+// current heading gives the term of rule r its context. A list is a
+// skills list: "Requirements\n- Go\n- Python" makes Go the language.
+func (d *doc) hasContext(u *unit, term int32, r *rule, cands []cand) bool {
 	if len(r.ctxWords) == 0 && len(r.ctxFields) == 0 {
 		return true
 	}
+	if d.unitContext(u, r, cands) {
+		return true
+	}
+	if d.bs == d.be {
+		return false
+	}
+	ok, cached := d.blockCtx[term]
+	if !cached {
+		ok = d.listContext(r)
+		if d.blockCtx == nil {
+			d.blockCtx = map[int32]bool{}
+		}
+		d.blockCtx[term] = ok
+	}
+	return ok
+}
+
+// listContext reports whether the current list gives rule r context: a
+// word of its group, or an unambiguous term with one of its fields.
+func (d *doc) listContext(r *rule) bool {
+	for _, c := range d.blockC {
+		p := &d.m.pats[c.pat]
+		if p.needCtx {
+			continue
+		}
+		for _, f := range d.m.rules[p.term].fields {
+			if slices.Contains(r.ctxFields, f) {
+				return true
+			}
+		}
+	}
+	return containsAny(d.low[d.bs:d.be], r.ctxWords)
+}
+
+// unitContext reports whether unit u (or the current heading) gives the
+// term of rule r its context.
+func (d *doc) unitContext(u *unit, r *rule, cands []cand) bool {
 	if len(r.ctxFields) > 0 {
 		if u.fields == nil {
 			u.fields = map[string]bool{}

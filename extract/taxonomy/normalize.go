@@ -130,7 +130,7 @@ func wordBefore(b []byte, i int) bool {
 		return isWordByte(c)
 	}
 	r, _ := utf8.DecodeLastRune(b[:i])
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+	return isWordRune(r)
 }
 
 // wordAfter reports whether the character starting at b[i:] is a letter or digit.
@@ -142,6 +142,16 @@ func wordAfter(b []byte, i int) bool {
 		return isWordByte(c)
 	}
 	r, _ := utf8.DecodeRune(b[i:])
+	return isWordRune(r)
+}
+
+// isWordRune reports whether a non-ASCII rune continues a word. Letters
+// of scripts written without spaces (Han, Kana, Hangul, Thai) do not:
+// "SQLを使った" holds the word SQL.
+func isWordRune(r rune) bool {
+	if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai) {
+		return false
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 

@@ -46,8 +46,23 @@ func TestDefaultSelfCheck(t *testing.T) {
 			}
 		}
 	}
-	if n := len(tx.Terms(KindCertification)); n < 43 {
-		t.Errorf("%d certifications", n)
+	if n := len(tx.Terms(KindCertification)); n < 150 {
+		t.Errorf("%d certifications, want at least 150", n)
+	}
+	if n := len(tx.Terms(KindSkill)); n < 800 {
+		t.Errorf("%d skills, want at least 800", n)
+	}
+	// Every area the issue names has skills of its own.
+	byField := map[string]int{}
+	for _, term := range tx.Terms(KindSkill) {
+		for _, f := range term.Fields {
+			byField[f]++
+		}
+	}
+	for _, f := range []string{"product", "agile", "analytics", "engineering", "design", "marketing", "sales", "finance", "operations"} {
+		if byField[f] < 15 {
+			t.Errorf("field %s: %d skills, want at least 15", f, byField[f])
+		}
 	}
 }
 
@@ -152,5 +167,23 @@ func TestCheck(t *testing.T) {
 				t.Errorf("Load: %v", err)
 			}
 		})
+	}
+}
+
+// everydayProse is text with no skill or certification in it, full of
+// words that are also names of tools, languages and industries.
+const everydayProse = `We are a small team in Berlin that loves good coffee, long walks and honest feedback. Our founders met while working at a bakery, and since then we have grown to 40 people across three offices. We rally around our customers and polish every detail. Let's go the extra mile together; we celebrate wins, learn from mistakes and keep a healthy work-life balance.
+Benefits: health insurance, dental and vision, a generous pension, 30 days of holiday, a yearly learning budget, parental leave, a bike lease, gym membership, free lunch on Fridays, and a relocation package. Our office has a rooftop terrace, a library and plenty of plants.
+You will drift between projects, helm our weekly meeting, and maze through the paperwork. The media loves us. Our retail partners and insurance brokers in Poland, Italy and Japan help us grow. Polish, Italian and Japanese colleagues teach us words. Tax-free vouchers, a stripe on our logo, and a greenhouse on the roof.
+The weather at the helm of the ship was stormy. Cypress trees line the street. The playwright wrote a play. It was a jest. Coda: the end. He felt a seismic shift. The loom in the museum. A whimsical story. A gusto for life. Workday starts at nine. Hibernate in winter. Soap and water. The postman rang twice. Dart board. Groovy music. Julia is our CEO. Lua. The blender in the kitchen. Rally the troops. Concur with the board.
+`
+
+// TestEverydayProse checks that the whole catalog and taxonomy tag
+// nothing in everyday prose: every short or common-word form needs
+// case, context or a longer phrase.
+func TestEverydayProse(t *testing.T) {
+	tx := defaultTaxonomy(t)
+	for _, m := range tx.Match(everydayProse) {
+		t.Errorf("tagged %s (%s) from %q in %q", m.ID, m.Level, everydayProse[m.Start:m.End], m.Evidence)
 	}
 }

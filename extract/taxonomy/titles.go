@@ -197,20 +197,7 @@ func (t *Taxonomy) Classify(title string) (family, seniority string) {
 	if best < 0 && strings.Count(n, " ") < 4 {
 		try(ix.abbrevs)
 	}
-	ws := strings.Fields(n)
-	sen := ""
-	for _, w := range ws {
-		if s, ok := seniorityWords[w]; ok && seniorityRank[s] > seniorityRank[sen] {
-			sen = s
-		}
-	}
-	if sen == "" {
-		for _, w := range ws {
-			if s, ok := levelNumerals[w]; ok {
-				sen = s
-			}
-		}
-	}
+	sen := titleSeniority(title)
 	if best < 0 {
 		if sen == "" {
 			sen = "mid"
@@ -225,6 +212,62 @@ func (t *Taxonomy) Classify(title string) (family, seniority string) {
 		sen = "mid"
 	}
 	return f.ID, sen
+}
+
+// nonSeniority are phrases whose first word is a seniority word that
+// says nothing of seniority ("Lead Generation", "Group Insurance").
+var nonSeniority = []string{" lead generation ", " lead gen ", " lead management ", " lead scoring ", " lead routing ",
+	" lead nurturing ", " head office ", " group insurance ", " group benefits ", " staff augmentation ",
+	" chief of staff ", " entry level data "}
+
+// titleSeniority reads a title's seniority: the highest seniority word;
+// without one, a level numeral (I junior, II mid, III senior, IV staff).
+// Only the title's first part counts, and later parts (after a comma,
+// dash, bar, colon or parenthesis) made only of seniority words and
+// numerals: "Sr. Product Manager, Lead Generation" is senior;
+// "Product Manager - Senior" is senior too. "" when none.
+func titleSeniority(title string) string {
+	parts := strings.FieldsFunc(title, func(r rune) bool {
+		return r == ',' || r == '(' || r == ')' || r == '|' || r == ':' || r == '–' || r == '—' || r == '[' || r == ']'
+	})
+	var ws []string
+	for i, part := range parts {
+		for j, sub := range strings.Split(part, " - ") {
+			n := " " + normTitle(sub) + " "
+			for _, x := range nonSeniority {
+				n = strings.ReplaceAll(n, x, " ")
+			}
+			pw := strings.Fields(n)
+			if i > 0 || j > 0 {
+				only := len(pw) > 0
+				for _, w := range pw {
+					_, a := seniorityWords[w]
+					_, b := levelNumerals[w]
+					if !a && !b && w != "level" {
+						only = false
+					}
+				}
+				if !only {
+					continue
+				}
+			}
+			ws = append(ws, pw...)
+		}
+	}
+	sen := ""
+	for _, w := range ws {
+		if s, ok := seniorityWords[w]; ok && seniorityRank[s] > seniorityRank[sen] {
+			sen = s
+		}
+	}
+	if sen == "" {
+		for _, w := range ws {
+			if s, ok := levelNumerals[w]; ok {
+				sen = s
+			}
+		}
+	}
+	return sen
 }
 
 func (ix *titleIndex) excluded(fam int, padded string) bool {

@@ -37,6 +37,11 @@ var titleTests = []struct {
 	{"Senior Business Analyst", "business-analyst", "senior"},
 	{"Backend Engineer (Go)", "software-engineer", "mid"},
 	{"Barista", "", "mid"},
+	{"Sr. Product Manager, Lead Generation", "product-manager", "senior"},
+	{"Lead Generation Product Manager", "product-manager", "mid"},
+	{"Product Manager - Senior", "product-manager", "senior"},
+	{"Product Manager, Group Insurance", "product-manager", "mid"},
+	{"Product Owner (Senior)", "product-owner", "senior"},
 	{"", "", ""},
 }
 

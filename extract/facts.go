@@ -1,0 +1,236 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Facts read from a posting's text when its source gave no field for
+// them: years of experience, education level, workplace and employment
+// type. Each function reads clean text (one paragraph or list item per
+// line) and returns the zero value when the text states nothing.
+
+// Number words for years of experience.
+var numberWords = map[string]float64{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+	"eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+	"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "un": 1, "deux": 2, "trois": 3, "cinq": 5,
+	"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
+}
+
+const numWord = `one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|zwei|drei|vier|fünf|deux|trois|cinq|dos|tres|cuatro|cinco`
+
+var (
+	// "3+ years", "3-5 years", "five (5) years", "at least 5 yrs", "3 Jahre", "3 ans", "3 años".
+	yearsRe = regexp.MustCompile(`(?i)(?:\b(` + numWord + `)\s*(?:\(\s*(\d{1,2})\s*\)\s*)?|(?:^|[^\d.,$€£])(\d{1,2}(?:\.5)?))\s*(\+|plus)?\s*` +
+		`(?:(?:-|–|—|to|or|bis|à|a)\s*(\d{1,2}|` + numWord + `)\s*\+?\s*)?` +
+		`(?:years?|yrs?|jahre[n]?|ans|años|anni|jaar)\b(\+)?`)
+	// What must follow (within a few words) or precede a years phrase to
+	// make it experience; with "+" or "at least" no more is needed.
+	expAfterRe  = regexp.MustCompile(`(?i)^(?:'s|’s|'|’)?\s*(?:\+\s*)?(?:of\s+|in\s+|as\s+|with\s+|working\s+|at\s+|de\s+|d'|d’|of\s+(?:hands-on|relevant|professional|proven|progressive|prior)\s+)?(?:[\pL/&+#-]+\s+){0,5}?(?:experience|exp\b|expérience|experiencia|erfahrung|berufserfahrung|esperienza|ervaring|work(?:ing)?\b|track record|background)`)
+	expBeforeRe = regexp.MustCompile(`(?i)(?:experience|expérience|experiencia|erfahrung|berufserfahrung)\s*(?:[:(]|of|de|von)?\s*(?:at least|minimum(?: of)?|min\.?|over|more than|mindestens)?\s*$`)
+	minBeforeRe = regexp.MustCompile(`(?i)(?:at least|minimum(?: of)?|min\.?|over|more than|mindestens|au moins|al menos|plus de|más de)\s*$`)
+	notExpRe    = regexp.MustCompile(`(?i)^(?:'s|’s)?\s*(?:old|ago|history|in business|of history|of growth|running|warranty|contract|guarantee|runway|anniversary|young|since|later|from now|of age|of operation|in operation)\b`)
+)
+
+// ExperienceFromText returns the fewest years of experience text asks
+// for: "3+ years" and "at least 3 years" are 3, "3-5 years" is 3, "five
+// years" 5, "1.5 years" 1.5. A years phrase counts when the words after
+// it mention experience ("years of experience", "years of hands-on
+// product experience", "years working in…"), or when it has "+" or
+// "at least"/"minimum" and is followed by "in", "of", "as" ("5+ years in
+// product management"). Company ages ("founded 20 years ago", "10 years
+// of history") do not count. 0 when none is stated.
+func ExperienceFromText(text string) float64 {
+	best := 0.0
+	for _, line := range strings.Split(text, "\n") {
+		if !strings.Contains(strings.ToLower(line), "y") && !strings.ContainsAny(line, "Jaàñ") {
+			continue
+		}
+		for _, m := range yearsRe.FindAllStringSubmatchIndex(line, -1) {
+			get := func(g int) string {
+				if m[2*g] < 0 {
+					return ""
+				}
+				return line[m[2*g]:m[2*g+1]]
+			}
+			var n float64
+			switch {
+			case get(2) != "":
+				n, _ = strconv.ParseFloat(get(2), 64)
+			case get(1) != "":
+				n = numberWords[strings.ToLower(get(1))]
+			default:
+				n, _ = strconv.ParseFloat(get(3), 64)
+			}
+			if n <= 0 || n > 40 {
+				continue
+			}
+			after := line[m[1]:min(len(line), m[1]+100)]
+			before := line[:m[0]+1]
+			if m[2*3] >= 0 {
+				before = line[:m[2*3]]
+			} else if m[2*1] >= 0 {
+				before = line[:m[2*1]]
+			}
+			before = tail(before, 60)
+			plus := get(4) != "" || get(6) != ""
+			if notExpRe.MatchString(after) {
+				continue
+			}
+			// "5+ years" and "at least 5 years" are experience unless
+			// they are a company's age (checked above).
+			ok := expAfterRe.MatchString(after) || expBeforeRe.MatchString(before) ||
+				plus || minBeforeRe.MatchString(before)
+			if !ok {
+				continue
+			}
+			if best == 0 || n < best {
+				best = n
+			}
+		}
+	}
+	return best
+}
+
+// Education levels, lowest first.
+var educationRank = map[string]int{"secondary": 1, "associate": 2, "bachelor": 3, "master": 4, "doctorate": 5}
+
+var (
+	eduRes = []struct {
+		level string
+		re    *regexp.Regexp
+	}{
+		{"secondary", regexp.MustCompile(`(?i)\b(high school|high-school|secondary school|secondary education|GED|A-levels?|matura|abitur|baccalauréat|diploma de bachillerato)\b`)},
+		{"associate", regexp.MustCompile(`(?i)\b(associate'?s? degree|associate’s degree|associates degree|associate of (?:arts|science|applied science)|two-year degree|2-year degree)\b`)},
+		{"bachelor", regexp.MustCompile(`(?i)\b(bachelor'?s?|bachelor’s|bachelors|undergraduate degree|university degree|college degree|4-year degree|four-year degree|b\.?\s?sc\b|b\.s\.|b\.a\.|BS/BA|BA/BS|BS or BA|BA or BS|BS in|BA in|BSc|BEng|B\.Eng|B\.?Tech|Licenciatura|Hochschulabschluss|Studium|Bac\s?\+\s?[34]|laurea triennale)\b`)},
+		{"master", regexp.MustCompile(`(?i)\b(master'?s?(?: degree| in| of)|master’s|masters degree|MBA|M\.?Sc|M\.S\.|MS in|MA in|M\.A\.|MEng|M\.Eng|graduate degree|postgraduate degree|advanced degree|Bac\s?\+\s?5|laurea magistrale|máster)\b`)},
+		{"doctorate", regexp.MustCompile(`(?i)\b(ph\.?\s?d\.?|doctorate|doctoral degree|doctoral|DPhil)\b`)},
+	}
+	degreeRe   = regexp.MustCompile(`(?i)\bdegree\b`)
+	noDegreeRe = regexp.MustCompile(`(?i)\b(no degree|degree(?: is)? not required|without a degree|degree not necessary|don't need a degree|do not need a degree|no college degree|no university degree|regardless of degree)\b`)
+)
+
+// EducationFromText returns the lowest degree text asks for:
+// "secondary", "associate", "bachelor", "master" or "doctorate"; "" when
+// none. "Bachelor's required, Master's preferred" is bachelor; a bare
+// "degree in Computer Science" is bachelor; "MBA a plus" alone is
+// master. A line saying no degree is needed is skipped. "Associate" or
+// "Master" alone (Associate Product Manager, Scrum Master) is not a
+// degree.
+func EducationFromText(text string) string {
+	best := ""
+	take := func(l string) {
+		if best == "" || educationRank[l] < educationRank[best] {
+			best = l
+		}
+	}
+	for _, line := range strings.Split(text, "\n") {
+		if noDegreeRe.MatchString(line) {
+			continue
+		}
+		found := false
+		for _, e := range eduRes {
+			if e.re.MatchString(line) {
+				take(e.level)
+				found = true
+			}
+		}
+		if !found && degreeRe.MatchString(line) && !strings.Contains(strings.ToLower(line), "degrees of") &&
+			!strings.Contains(strings.ToLower(line), "360 degree") && !strings.Contains(strings.ToLower(line), "360-degree") {
+			take("bachelor")
+		}
+	}
+	return best
+}
+
+var (
+	hybridRe   = regexp.MustCompile(`(?i)\bhybrid\b(\s+(cloud|app|apps|mobile|infrastructure|multi-cloud|vehicles?|engines?|integration|architecture|environments? (?:on|across)|model(?:s|ing)? (?:of|for) (?:ml|ai)))?`)
+	daysOffRe  = regexp.MustCompile(`(?i)\b([1-4]|one|two|three|four)\s*(?:-\s*[1-4]\s*)?days?\s*(?:a|per|each)?\s*(?:week)?\s*(?:in|at|from)\s*(?:the|our)?\s*(?:office|hq|studio)`)
+	notRemote  = regexp.MustCompile(`(?i)\b(not (?:a )?remote|no remote|remote (?:work )?is not|isn't remote|is not remote|not (?:open to|available for) remote|not eligible for remote)\b`)
+	remoteRe   = regexp.MustCompile(`(?i)\b(fully remote|100% remote|remote-first|remote first|remote-friendly|remote position|remote role|remote job|remote opportunity|work remotely|working remotely|work from anywhere|work from home|work-from-home|wfh|remote \((?:[^)]{1,40})\)|remote - |remote,|location: remote|remote only|is remote|be remote|are remote|remote within|remote in the|remote across|remote anywhere|remote \x{2013}|remote-based|remote based|télétravail complet|100 % télétravail|vollständig remote|komplett remote|100% remoto|trabajo remoto)`)
+	remoteLine = regexp.MustCompile(`(?i)^\s*(?:location|workplace|work model|work type|arrangement)?\s*:?\s*remote\.?\s*$`)
+	onsiteRe   = regexp.MustCompile(`(?i)\b(on-site role|onsite role|on-site position|onsite position|fully on-site|fully onsite|100% on-site|100% onsite|work on-site|work onsite|working on-site|working onsite|on-site 5 days|onsite 5 days|in-office role|office-based|office based|in the office five days|in the office 5 days|5 days a week in (?:the|our) office|five days a week in (?:the|our) office|this role is on-site|this role is onsite|this is an on-site|this is an onsite|this position is on-site|this position is onsite|in-person role|in person role|location: on-site|location: onsite|on-site at|onsite at|on-site in|onsite in|vor ort|sur site|presencial)\b`)
+)
+
+// WorkplaceFromText returns "remote", "hybrid" or "onsite" from what
+// text says of where the work is done; "" when it says nothing clear.
+// "Hybrid" (not "hybrid cloud" or "hybrid app") and "N days a week in
+// the office" (N < 5) are hybrid; an explicit "not remote" is onsite;
+// remote needs a phrase about the role ("fully remote", "remote-first",
+// "work from home", "Remote (US)", a line that says only "Remote"), not
+// the word alone ("remote teams"); onsite needs a phrase about the role
+// ("on-site role", "office-based", "5 days a week in the office").
+func WorkplaceFromText(text string) string {
+	for _, m := range hybridRe.FindAllStringSubmatch(text, -1) {
+		if m[1] == "" {
+			return "hybrid"
+		}
+	}
+	if daysOffRe.MatchString(text) {
+		return "hybrid"
+	}
+	if notRemote.MatchString(text) {
+		return "onsite"
+	}
+	if remoteRe.MatchString(text) {
+		return "remote"
+	}
+	for _, line := range strings.Split(text, "\n") {
+		if remoteLine.MatchString(line) {
+			return "remote"
+		}
+	}
+	if onsiteRe.MatchString(text) {
+		return "onsite"
+	}
+	return ""
+}
+
+var employmentRes = []struct {
+	kind string
+	re   *regexp.Regexp
+}{
+	{"internship", regexp.MustCompile(`(?i)\b(internship|intern\b|interns\b|werkstudent|working student|praktikum|stage de|stagiaire|co-op)`)},
+	{"part_time", regexp.MustCompile(`(?i)\b(part-time|part time|parttime|teilzeit|temps partiel|media jornada|\d{1,2}\s*-\s*\d{1,2} hours (?:per|a) week)\b`)},
+	{"contract", regexp.MustCompile(`(?i)\b(contract role|contract position|contract basis|contract-to-hire|contract to hire|contractor|freelance|freelancer|\d{1,2}[- ]months? contract|contract \(\d|fixed-term contract|b2b contract|1099|c2c|corp-to-corp|type: contract|employment type: contract|befristet)\b`)},
+	{"temporary", regexp.MustCompile(`(?i)\b(temporary|temp role|seasonal|maternity cover|parental leave cover|fixed-term|interim)\b`)},
+	{"full_time", regexp.MustCompile(`(?i)\b(full-time|full time|fulltime|permanent|vollzeit|temps plein|cdi|jornada completa|tiempo completo)\b`)},
+}
+
+var titleContractRe = regexp.MustCompile(`(?i)\b(contract|contractor|freelance)\b`)
+
+var internshipRe = regexp.MustCompile(`(?i)\b(internship|werkstudent|working student|praktikum)\b`)
+
+// EmploymentFromText returns the employment type text states:
+// "full_time", "part_time", "contract", "temporary" or "internship", ""
+// when it states none. The title is read first ("Product Intern",
+// "Contract Product Owner"), then the text, where the earliest phrase
+// wins. "Contract" alone is not enough (contract negotiation is a
+// skill): it takes "contract role", "contractor", "6-month contract",
+// "freelance"…
+func EmploymentFromText(title, text string) string {
+	for _, e := range employmentRes {
+		if e.re.MatchString(title) {
+			return e.kind
+		}
+	}
+	if titleContractRe.MatchString(title) {
+		return "contract"
+	}
+	best, at := "", -1
+	for _, e := range employmentRes {
+		if e.kind == "internship" {
+			// "intern" in prose (mentoring interns) says little of this role.
+			if loc := internshipRe.FindStringIndex(text); loc != nil && (at < 0 || loc[0] < at) {
+				best, at = e.kind, loc[0]
+			}
+			continue
+		}
+		if loc := e.re.FindStringIndex(text); loc != nil && (at < 0 || loc[0] < at) {
+			best, at = e.kind, loc[0]
+		}
+	}
+	return best
+}

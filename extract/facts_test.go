@@ -1,0 +1,253 @@
+package extract
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// salaryTextTests: text, preferred currency, and the salary wanted as
+// "min-max CUR period" ("" for none).
+var salaryTextTests = []struct {
+	name, text, prefer, want string
+}{
+	{"range with dashes", "Salary: $120,000–$150,000 per year", "", "120000-150000 USD year"},
+	{"range k", "The pay range is $120k-150k.", "", "120000-150000 USD year"},
+	{"range k both", "Base salary $120K - $150K + equity", "", "120000-150000 USD year"},
+	{"euro dots", "Gehalt: €60.000 - €75.000 brutto jährlich", "", "60000-75000 EUR year"},
+	{"pound per annum", "£45,000 per annum plus benefits", "", "45000-45000 GBP year"},
+	{"code to", "Compensation: USD 120,000 to 150,000", "", "120000-150000 USD year"},
+	{"hourly", "Pay: $55/hour", "", "55-55 USD hour"},
+	{"hourly no pay word", "- $55 per hour, 10-15 hours per week", "", "55-55 USD hour"},
+	{"hourly range", "Rate: $45 - $60/hr", "", "45-60 USD hour"},
+	{"up to", "Salary up to $90k", "", "0-90000 USD year"},
+	{"from", "Salary from €50k depending on experience", "", "50000-0 EUR year"},
+	{"doe", "Salary: DOE", "", ""},
+	{"competitive", "Competitive salary and great benefits", "", ""},
+	{"hours per week", "This part-time role is 10-15 hours per week.", "", ""},
+	{"401k", "We offer a 401(k) with 4% match and a competitive salary.", "", ""},
+	{"travel", "Travel up to 80% of the time.", "", ""},
+	{"billions", "You will manage $200B in annualized spend.", "", ""},
+	{"companies", "Trusted by 70,000+ companies worldwide.", "", ""},
+	{"signing bonus", "We pay a $10,000 signing bonus.", "", ""},
+	{"bonus then base", "Bonus: $10,000. Base salary: $100,000 - $120,000", "", "100000-120000 USD year"},
+	{"equity plus", "Salary $150k base + bonus + equity", "", "150000-150000 USD year"},
+	{"learning budget", "Pay is great and there is a $2,000 annual learning budget.", "", ""},
+	{"two currencies first", "Salary: €60,000 - €75,000 (approx. $65,000 - $82,000)", "", "60000-75000 EUR year"},
+	{"two currencies prefer", "Salary: €60,000 - €75,000 (approx. $65,000 - $82,000)", "USD", "65000-82000 USD year"},
+	{"day rate", "Day rate: £500-£600", "", "500-600 GBP day"},
+	{"per day", "£550 per day outside IR35", "", "550-550 GBP day"},
+	{"weekly", "Pay: $1,200 per week", "", "1200-1200 USD week"},
+	{"monthly", "Salary: €4,000 - €5,000 per month", "", "4000-5000 EUR month"},
+	{"monthly german", "Gehalt: 4.500 € brutto monatlich", "", "4500-4500 EUR month"},
+	{"between and", "The salary is between $100,000 and $120,000 a year.", "", "100000-120000 USD year"},
+	{"cad by location", "Salary: $90,000 - $110,000", "CAD", "90000-110000 CAD year"},
+	{"cad code", "Salary: CA$90,000 - CA$110,000", "", "90000-110000 CAD year"},
+	{"decimal hourly", "Hourly rate: $27.50", "", "27.5-27.5 USD hour"},
+	{"lpa", "CTC: 12-18 LPA", "", "1200000-1800000 INR year"},
+	{"indian grouping", "Salary: ₹12,00,000 - ₹18,00,000 per annum", "", "1200000-1800000 INR year"},
+	{"space thousands", "Salaire : 55 000 € - 65 000 € par an", "", "55000-65000 EUR year"},
+	{"euro after", "Salario: 40.000€ - 50.000€ brutos al año", "", "40000-50000 EUR year"},
+	{"pa", "£60k - £70k p.a.", "", "60000-70000 GBP year"},
+	{"ote only", "OTE $160k", "", ""},
+	{"heading above", "Compensation\n$130,000 - $160,000", "", "130000-160000 USD year"},
+	{"funding", "We raised $50 million and pay well.", "", ""},
+	{"no currency", "Salary: 100,000 - 120,000", "", ""},
+	{"empty", "", "", ""},
+	{"chf", "Salary: CHF 120'000", "", "120000-120000 CHF year"},
+	{"sek", "Lön: 45 000 SEK per month", "", "45000-45000 SEK month"},
+}
+
+func salaryString(s *Salary) string {
+	if s == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s-%s %s %s", strconv.FormatFloat(s.Min, 'f', -1, 64), strconv.FormatFloat(s.Max, 'f', -1, 64), s.Currency, s.Period)
+}
+
+func TestSalaryFromText(t *testing.T) {
+	for _, tt := range salaryTextTests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := SalaryFromText(tt.text, tt.prefer)
+			if got := salaryString(s); got != tt.want {
+				t.Errorf("SalaryFromText(%q, %q) = %q, want %q", tt.text, tt.prefer, got, tt.want)
+			}
+			if s != nil && (s.Text == "" || !strings.Contains(tt.text, s.Text)) {
+				t.Errorf("Text %q is not the statement from %q", s.Text, tt.text)
+			}
+		})
+	}
+}
+
+func TestSalaryAnnualised(t *testing.T) {
+	for _, tt := range []struct {
+		text     string
+		min, max float64
+	}{
+		{"Pay: $50/hour", 104000, 104000},
+		{"Day rate: £500", 130000, 130000},
+		{"Pay: $1,000 per week", 52000, 52000},
+		{"Salary: €4,000 per month", 48000, 48000},
+		{"Salary: $100k - $120k", 100000, 120000},
+	} {
+		s := SalaryFromText(tt.text, "")
+		if s == nil || s.AnnualMin != tt.min || s.AnnualMax != tt.max {
+			t.Errorf("SalaryFromText(%q) = %+v, want annual %g-%g", tt.text, s, tt.min, tt.max)
+		}
+	}
+}
+
+func ExampleSalaryFromText() {
+	s := SalaryFromText("Pay: $45 - $60/hr, 10-15 hours per week", "")
+	fmt.Println(s.Min, s.Max, s.Currency, s.Period, s.AnnualMin, s.AnnualMax, s.Text)
+	// Output: 45 60 USD hour 93600 124800 $45 - $60/hr
+}
+
+func FuzzSalaryText(f *testing.F) {
+	for _, tt := range salaryTextTests {
+		f.Add(tt.text, tt.prefer)
+	}
+	f.Fuzz(func(t *testing.T, text, prefer string) {
+		s := SalaryFromText(text, prefer)
+		if s == nil {
+			return
+		}
+		for _, v := range []float64{s.Min, s.Max, s.AnnualMin, s.AnnualMax} {
+			if v < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+				t.Fatalf("bad amount in %+v", s)
+			}
+		}
+		if s.Min == 0 && s.Max == 0 || s.Max > 0 && s.Min > s.Max {
+			t.Fatalf("bad range %+v", s)
+		}
+		if s.Currency == "" || !utf8.ValidString(s.Text) || len(s.Text) > 200 {
+			t.Fatalf("bad salary %+v", s)
+		}
+		if utf8.ValidString(text) && !strings.Contains(text, s.Text) {
+			t.Fatalf("Text %q not in input", s.Text)
+		}
+	})
+}
+
+func TestExperienceFromText(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want float64
+	}{
+		{"3+ years of product management experience", 3},
+		{"At least 5 years in product management", 5},
+		{"3-5 years of experience", 3},
+		{"Five years of experience as a product owner", 5},
+		{"five (5) years of relevant experience", 5},
+		{"5+ years in product, 3+ years of people management experience", 3},
+		{"Experience: 4 years minimum", 4},
+		{"2 years' experience with Scrum", 2},
+		{"1.5 years experience", 1.5},
+		{"We were founded 20 years ago.", 0},
+		{"Our 10 years of history in payments", 0},
+		{"The product is 5 years old.", 0},
+		{"a 2 year contract", 0},
+		{"mindestens 3 Jahre Berufserfahrung", 3},
+		{"5 ans d'expérience en gestion de produit", 5},
+		{"No experience needed", 0},
+		{"", 0},
+		{"7+ years building B2B SaaS products", 7},
+		{"Minimum of 2 years as a Scrum Master", 2},
+	} {
+		if got := ExperienceFromText(tt.text); got != tt.want {
+			t.Errorf("ExperienceFromText(%q) = %g, want %g", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestEducationFromText(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"Bachelor's degree in Computer Science or related field", "bachelor"},
+		{"BS/BA required; MBA preferred", "bachelor"},
+		{"MBA a plus", "master"},
+		{"Master's degree in Statistics", "master"},
+		{"PhD in Machine Learning", "doctorate"},
+		{"High school diploma or GED", "secondary"},
+		{"Associate's degree or equivalent", "associate"},
+		{"Degree in engineering or equivalent experience", "bachelor"},
+		{"Work with our Associate Product Managers and the Scrum Master", ""},
+		{"No degree required - we care about skills", ""},
+		{"Give 360-degree feedback", ""},
+		{"Abgeschlossenes Studium der Informatik", "bachelor"},
+	} {
+		if got := EducationFromText(tt.text); got != tt.want {
+			t.Errorf("EducationFromText(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestWorkplaceFromText(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"This is a fully remote role.", "remote"},
+		{"Location: Remote (US)", "remote"},
+		{"Remote", "remote"},
+		{"Hybrid: 3 days a week in our Berlin office", "hybrid"},
+		{"2 days per week in the office", "hybrid"},
+		{"Experience with hybrid cloud infrastructure", ""},
+		{"Collaborate with remote teams across time zones", ""},
+		{"This role is on-site in Austin, TX.", "onsite"},
+		{"This is not a remote position.", "onsite"},
+		{"We have an onsite gym.", ""},
+	} {
+		if got := WorkplaceFromText(tt.text); got != tt.want {
+			t.Errorf("WorkplaceFromText(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestEmploymentFromText(t *testing.T) {
+	for _, tt := range []struct{ title, text, want string }{
+		{"Product Manager", "This is a full-time position.", "full_time"},
+		{"Product Intern", "Join us for the summer.", "internship"},
+		{"Product Owner (Contract)", "", "contract"},
+		{"Product Owner", "6-month contract, outside IR35", "contract"},
+		{"Product Manager", "Experience with contract negotiation", ""},
+		{"Product Manager", "Part-time, 20 hours per week", "part_time"},
+		{"Product Manager", "You will mentor our interns.", ""},
+		{"Product Manager", "Temporary maternity cover for 12 months", "temporary"},
+	} {
+		if got := EmploymentFromText(tt.title, tt.text); got != tt.want {
+			t.Errorf("EmploymentFromText(%q, %q) = %q, want %q", tt.title, tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestLocationCurrency(t *testing.T) {
+	for _, tt := range []struct {
+		locs []string
+		want string
+	}{
+		{[]string{"Berlin, Germany"}, "EUR"},
+		{[]string{"Remote - UK"}, "GBP"},
+		{[]string{"Austin, TX, US"}, "USD"},
+		{[]string{"Toronto, ON"}, "CAD"},
+		{[]string{"London", "New York"}, ""},
+		{nil, ""},
+	} {
+		if got := LocationCurrency(tt.locs); got != tt.want {
+			t.Errorf("LocationCurrency(%q) = %q, want %q", tt.locs, got, tt.want)
+		}
+	}
+}
+
+// TestFactsLargeInput checks that a 256 KiB description of amounts, years
+// and degrees is read in linear time (it would take minutes if any
+// reader were quadratic).
+func TestFactsLargeInput(t *testing.T) {
+	for _, unit := range []string{"$1 ", "Salary: $120k - $150k per year ", "5+ years of experience ", "Bachelor's degree, ", "- remote hybrid\n"} {
+		text := strings.Repeat(unit, (1<<18)/len(unit))
+		SalaryFromText(text, "")
+		ExperienceFromText(text)
+		EducationFromText(text)
+		WorkplaceFromText(text)
+		EmploymentFromText("", text)
+	}
+}

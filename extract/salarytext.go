@@ -1,0 +1,446 @@
+package extract
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Salary written in a description.
+//
+// SalaryFromText reads the base pay a posting states in prose: an amount
+// or a range with a currency (a sign before or after it, or an ISO code),
+// optionally "k", and a period. What it returns and why:
+//   - A currency is required: "10-15 hours per week", "travel 80%",
+//     "401(k)" and "70,000+ companies" have none and are not pay.
+//   - Amounts with a scale of millions or billions ("$200B", "$3M") and
+//     amounts next to words of other money (bonus, equity, stock, RSU,
+//     commission, budget, stipend, allowance, relocation, spend, revenue,
+//     funding, raised, valuation, 401k match…) are not base pay.
+//   - A statement must look like pay: a pay word in its line or the line
+//     before (salary, pay, compensation, base, range, wage, rate,
+//     remuneration, Gehalt, salaire, sueldo…), a range with a stated
+//     period, or an hourly or daily rate. "OTE" figures are not base pay.
+//   - "up to $90k" gives Max only, "from €50k" Min only; a single amount
+//     gives Min = Max.
+//   - The period is read after the amount ("per year", "/hr", "an hour",
+//     "p.a.", "monthly", "day rate", "pro Jahr", "par mois"…), else
+//     before it ("hourly rate of", "annual salary", "monthly salary").
+//     With no period stated, amounts of 10,000 or more are taken as
+//     yearly; smaller ones keep no period and are not annualised.
+//     Annualising multiplies an hour by 2080, a day by 260, a week by 52
+//     and a month by 12.
+//   - Pay in two currencies: the first statement in prefer (the currency
+//     of the posting's location, if known) wins; else the first one.
+//     "$" is USD unless prefer is another dollar (CAD, AUD, NZD, SGD,
+//     HKD), which it then is.
+//   - "DOE", "competitive", "negotiable" and the like state no amount:
+//     the result is nil.
+//   - Numbers: "120,000", "120.000" and "120 000" are thousands;
+//     "120'000" too (Swiss); "45.50" and "45,50" decimals; "12,00,000" an Indian grouping;
+//     "12-18 LPA" and "lakh" are hundreds of thousands of rupees a year.
+//
+// Salary.Text keeps the statement as written (the amounts and the
+// period, up to 200 bytes).
+func SalaryFromText(text, prefer string) *Salary {
+	if len(text) == 0 {
+		return nil
+	}
+	var first, preferred *Salary
+	lines := strings.Split(text, "\n")
+	prev := ""
+	for _, line := range lines {
+		for _, s := range salariesInLine(line, prev, prefer) {
+			if first == nil {
+				first = s
+			}
+			if prefer != "" && s.Currency == prefer && preferred == nil {
+				preferred = s
+			}
+		}
+		if first != nil && (prefer == "" || preferred != nil) {
+			break
+		}
+		if strings.TrimSpace(line) != "" {
+			prev = line
+		}
+	}
+	if preferred != nil {
+		return preferred
+	}
+	return first
+}
+
+// A money token: optional currency before, a number, optional scale,
+// optional currency after. The number allows 1,234,567 / 1.234.567 /
+// 1 234 567 (with NBSP or narrow NBSP too) / 12,00,000 / 45.50.
+var moneyRe = regexp.MustCompile(`(?i)` +
+	`(?P<pre>US\$|USD|CA\$|C\$|CAD|AU\$|A\$|AUD|NZ\$|NZD|S\$|SGD|HK\$|HKD|R\$|BRL|EUR|GBP|CHF|INR|JPY|SEK|NOK|DKK|PLN|ZAR|MXN|Rs\.?|[$€£¥₹])?` +
+	`[ \x{00A0}\x{202F}]?` +
+	`(?P<num>\d{1,3}(?:,\d{2})+,\d{3}|\d{1,3}(?:[,.](?:\d{3}))+|\d{1,3}(?:['’]\d{3})+|\d{1,3}(?:[ \x{00A0}\x{202F}]\d{3})+|\d+)(?P<dec>[.,]\d{1,2})?` +
+	`(?P<scale>[ ]?(?:k|K|thousand|lakhs?|LPA|lpa|m|M|mm|MM|mn|million|bn|b|B|billion)\b)?` +
+	`(?P<post>[ \x{00A0}]?(?:€|£|\$|¥|₹|kr\b|zł|(?:USD|EUR|GBP|CAD|AUD|CHF|INR|JPY|SEK|NOK|DKK|PLN|NZD|SGD|ZAR|MXN)\b|euros?\b|dollars?\b|pounds?\b))?`)
+
+var (
+	moneyPre   = moneyRe.SubexpIndex("pre")
+	moneyNum   = moneyRe.SubexpIndex("num")
+	moneyDec   = moneyRe.SubexpIndex("dec")
+	moneyScale = moneyRe.SubexpIndex("scale")
+	moneyPost  = moneyRe.SubexpIndex("post")
+)
+
+// maxAmountsPerLine bounds the amounts read in one line: a paragraph
+// with more than this is a price list or junk, not a pay statement, and
+// reading every amount of a 1 MiB line of them would take seconds.
+const maxAmountsPerLine = 64
+
+// money is one amount found in a line.
+type money struct {
+	s, e     int // byte offsets in the line
+	amount   float64
+	currency string
+	k        bool // had a "k" (or lakh) scale
+	big      bool // millions or billions: not pay
+	lakh     string
+	explicit bool // the number had a currency of its own
+}
+
+var currencyCodes = map[string]string{
+	"US$": "USD", "USD": "USD", "CA$": "CAD", "C$": "CAD", "CAD": "CAD", "AU$": "AUD", "A$": "AUD", "AUD": "AUD",
+	"NZ$": "NZD", "NZD": "NZD", "S$": "SGD", "SGD": "SGD", "HK$": "HKD", "HKD": "HKD", "R$": "BRL", "BRL": "BRL",
+	"EUR": "EUR", "EURO": "EUR", "EUROS": "EUR", "GBP": "GBP", "POUND": "GBP", "POUNDS": "GBP", "CHF": "CHF",
+	"INR": "INR", "RS": "INR", "RS.": "INR", "JPY": "JPY", "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "PLN": "PLN",
+	"ZAR": "ZAR", "MXN": "MXN", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "ZŁ": "PLN", "KR": "SEK",
+	"DOLLAR": "USD", "DOLLARS": "USD", "$": "USD",
+}
+
+var otherDollars = map[string]bool{"CAD": true, "AUD": true, "NZD": true, "SGD": true, "HKD": true}
+
+func currencyCode(tok, prefer string) string {
+	t := strings.ToUpper(strings.TrimSpace(tok))
+	if t == "" {
+		return ""
+	}
+	c := currencyCodes[t]
+	if (t == "$" || t == "DOLLAR" || t == "DOLLARS") && otherDollars[prefer] {
+		return prefer
+	}
+	return c
+}
+
+// parseNumber reads the num and dec groups of moneyRe.
+func parseNumber(num, dec string) (float64, bool) {
+	n := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, num)
+	if len(n) > 15 {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(n, 64)
+	if err != nil {
+		return 0, false
+	}
+	if dec != "" {
+		d, err := strconv.ParseFloat("0."+dec[1:], 64)
+		if err == nil {
+			f += d
+		}
+	}
+	return f, true
+}
+
+func findMoney(line, prefer string) []money {
+	var out []money
+	for _, m := range moneyRe.FindAllStringSubmatchIndex(line, maxAmountsPerLine) {
+		s, e := m[0], m[1]
+		get := func(g int) string {
+			if m[2*g] < 0 {
+				return ""
+			}
+			return line[m[2*g]:m[2*g+1]]
+		}
+		// The number must not continue a word or a longer number: "A4",
+		// "401(k)" (no currency anyway), "COVID-19".
+		ns := m[2*moneyNum]
+		if ns > 0 {
+			r, _ := utf8.DecodeLastRuneInString(line[:ns])
+			if isLetterOrDigit(r) && get(moneyPre) == "" {
+				continue
+			}
+		}
+		if e < len(line) {
+			r, _ := utf8.DecodeRuneInString(line[e:])
+			if isLetterOrDigit(r) {
+				// "120k-150k" is fine (e at '-'); "12abc" is not a number.
+				if get(moneyScale) == "" && get(moneyPost) == "" {
+					continue
+				}
+			}
+		}
+		amount, ok := parseNumber(get(moneyNum), get(moneyDec))
+		if !ok {
+			continue
+		}
+		mo := money{s: s, e: e, amount: amount}
+		switch sc := strings.ToLower(strings.TrimSpace(get(moneyScale))); sc {
+		case "":
+		case "k", "thousand":
+			mo.amount *= 1000
+			mo.k = true
+		case "lakh", "lakhs", "lpa":
+			mo.amount *= 100000
+			mo.k = true
+			mo.lakh = sc
+			if mo.currency == "" {
+				mo.currency = "INR"
+			}
+		default:
+			mo.big = true
+		}
+		if c := currencyCode(get(moneyPre), prefer); c != "" {
+			mo.currency, mo.explicit = c, true
+		} else if c := currencyCode(get(moneyPost), prefer); c != "" {
+			mo.currency, mo.explicit = c, true
+		}
+		if mo.lakh != "" && mo.currency == "" {
+			mo.currency = "INR"
+		}
+		out = append(out, mo)
+	}
+	return out
+}
+
+func isLetterOrDigit(r rune) bool {
+	return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// Words that make an amount something other than base pay, looked for
+// in the few words around it.
+var notPayWords = map[string]bool{
+	"bonus": true, "bonuses": true, "equity": true, "stock": true, "stocks": true, "rsu": true, "rsus": true,
+	"options": true, "commission": true, "commissions": true, "budget": true, "budgets": true, "stipend": true,
+	"stipends": true, "allowance": true, "allowances": true, "relocation": true, "reimbursement": true,
+	"reimbursed": true, "spend": true, "spending": true, "revenue": true, "revenues": true, "arr": true,
+	"funding": true, "raised": true, "raise": true, "valuation": true, "valued": true, "401k": true, "401(k)": true,
+	"signing": true, "sign-on": true, "sign": true, "referral": true, "ote": true, "customers": true,
+	"companies": true, "users": true, "gmv": true, "sales": true, "saved": true, "save": true, "savings": true,
+	"fund": true, "invested": true, "investment": true, "grant": true, "credit": true, "credits": true,
+	"voucher": true, "vouchers": true, "gift": true, "per-diem": true, "learning": true, "wellness": true,
+	"home-office": true, "coworking": true, "prize": true, "award": true, "fee": true, "fees": true, "cost": true,
+	"costs": true, "deductible": true, "premiums": true, "match": true, "matching": true, "tuition": true,
+	"aktien": true, "prime": true, "variable": true,
+}
+
+// payWords make a line (or the line before it) a pay statement.
+var payRe = regexp.MustCompile(`(?i)\b(salary|salaries|pay|paid|compensation|base|range|wage|wages|rate|rates|earn|earning|remuneration|package|gehalt|jahresgehalt|vergütung|salaire|rémunération|sueldo|salario|retribución|stipendio|retribuzione|salaris|lön|ctc|lpa|per annum|p\.?a\.?|annually|per year|a year|per hour|an hour|hourly|doe|pro jahr|brutto|gross)\b`)
+
+// Period phrases, after or before the amount.
+var (
+	periodAfterRe = regexp.MustCompile(`(?i)^[\s,.)]*(?:\(?\s*(?:gross|brutto|brut|base|before tax|pre-tax|usd|eur|gbp|cad|aud|chf)\s*\)?\s*)?` +
+		`(?:(?:/|per|an?|each|every|pro|par|al|por|p\.|le|la|im)\s*\.?\s*)?` +
+		`(p\.?\s?a|par an|hours?|hr|hrs|h|days?|d|weeks?|wk|wks|months?|mo|mos|mth|years?|yr|yrs|y|annum|annually|annual|yearly|monthly|weekly|daily|hourly|jahr|jahre|monat|monatlich|jährlich|stunde|stündlich|tag|année|mois|heure|jour|año|mes|hora|día|maand|jaar|uur|månad|mån|år|lpa)\b`)
+	periodBeforeRe = regexp.MustCompile(`(?i)\b(hourly|per hour|daily|day rate|per day|weekly|monthly|per month|annual|annually|yearly|per year|per annum|jahresgehalt|monatsgehalt|stundenlohn|tagessatz|salaire annuel|salaire mensuel|sueldo mensual|sueldo anual|ctc)\b[^$€£¥₹\d]{0,40}$`)
+)
+
+func periodWord(w string) string {
+	switch strings.ToLower(strings.TrimRight(w, ".")) {
+	case "hour", "hours", "hr", "hrs", "h", "hourly", "per hour", "stunde", "stündlich", "stundenlohn", "heure", "hora", "uur":
+		return "hour"
+	case "day", "days", "d", "daily", "day rate", "per day", "tag", "tagessatz", "jour", "día":
+		return "day"
+	case "week", "weeks", "wk", "wks", "weekly":
+		return "week"
+	case "month", "months", "mo", "mos", "mth", "monthly", "per month", "monat", "monatlich", "monatsgehalt", "mois", "mes", "maand", "månad", "mån", "salaire mensuel", "sueldo mensual":
+		return "month"
+	case "year", "years", "yr", "yrs", "y", "annum", "a", "annually", "annual", "yearly", "per year", "per annum", "jahr", "jahre",
+		"jährlich", "jahresgehalt", "par an", "p.a", "pa", "p. a", "p a", "pa.", "année", "año", "jaar", "år", "lpa", "salaire annuel", "sueldo anual", "ctc":
+		return "year"
+	}
+	return ""
+}
+
+// statement is one pay statement found in a line.
+type statement struct {
+	lo, hi float64
+	cur    string
+	period string
+	s, e   int
+	rng    bool
+}
+
+// rangeSep matches what joins the two amounts of a range.
+var rangeSepRe = regexp.MustCompile(`(?i)^\s*(?:-|–|—|~|to|and|bis|à|a|au|hasta|tot|til)\s*$`)
+
+var (
+	upToRe   = regexp.MustCompile(`(?i)\b(?:up to|upto|as much as|maximum of|max\.?|max of|bis zu|jusqu'à|hasta)\s*$`)
+	fromRe   = regexp.MustCompile(`(?i)\b(?:from|starting at|starting from|starts at|at least|minimum of|min\.?|ab|à partir de|desde|vanaf)\s*$`)
+	beforeWs = regexp.MustCompile(`[\pL\pN()'’-]+`)
+)
+
+func salariesInLine(line, prev, prefer string) []*Salary {
+	if !strings.ContainsAny(line, "0123456789") {
+		return nil
+	}
+	ms := findMoney(line, prefer)
+	if len(ms) == 0 {
+		return nil
+	}
+	payLine := payRe.MatchString(line) || payRe.MatchString(prev)
+	var out []*Salary
+	for i := 0; i < len(ms); i++ {
+		a := ms[i]
+		st := statement{lo: a.amount, hi: a.amount, cur: a.currency, s: a.s, e: a.e}
+		// A range: the next amount, joined by a separator.
+		if i+1 < len(ms) && rangeSepRe.MatchString(line[a.e:ms[i+1].s]) {
+			b := ms[i+1]
+			if st.cur == "" {
+				st.cur = b.currency
+			}
+			if b.currency == "" || b.currency == st.cur || a.currency == "" {
+				lo, hi := a.amount, b.amount
+				// "120-150k": the k of the second applies to the first.
+				if b.k && !a.k && lo < 1000 {
+					if b.lakh != "" {
+						lo *= 100000
+					} else {
+						lo *= 1000
+					}
+				}
+				if a.k && !b.k && hi < 1000 {
+					hi *= 1000
+				}
+				st.lo, st.hi, st.e, st.rng = lo, hi, b.e, true
+				a.big = a.big || b.big
+				a.lakh = a.lakh + b.lakh
+				i++
+			}
+		}
+		if st.cur == "" || a.big {
+			continue
+		}
+		if notPay(line, st.s, st.e) {
+			continue
+		}
+		// Period.
+		rest := line[st.e:min(len(line), st.e+60)]
+		if pm := periodAfterRe.FindStringSubmatch(rest); pm != nil {
+			st.period = periodWord(pm[1])
+			st.e += len(pm[0])
+		}
+		if st.period == "" {
+			if pm := periodBeforeRe.FindStringSubmatch(tail(line[:st.s], 80)); pm != nil {
+				st.period = periodWord(pm[1])
+			}
+		}
+		if a.lakh != "" && st.period == "" {
+			st.period = "year"
+		}
+		if !payLine && !(st.rng && st.period != "") && st.period != "hour" && st.period != "day" {
+			continue
+		}
+		before := tail(line[:st.s], 40)
+		switch {
+		case upToRe.MatchString(before) && !st.rng:
+			st.lo = 0
+		case fromRe.MatchString(before) && !st.rng:
+			st.hi = 0
+		}
+		if st.period == "" && max(st.lo, st.hi) >= 10000 {
+			st.period = "year"
+		}
+		if st.hi > 0 && st.lo > st.hi*100 {
+			continue // "$120,000 - 5" is not a range
+		}
+		s := newSalary(st.lo, st.hi, st.cur, st.period)
+		if s == nil {
+			continue
+		}
+		if s.Min == 0 && s.Max == 0 {
+			continue
+		}
+		txt := strings.TrimSpace(line[st.s:st.e])
+		if len(txt) > 200 {
+			txt = txt[:200]
+			for len(txt) > 0 && !utf8.ValidString(txt) {
+				txt = txt[:len(txt)-1]
+			}
+		}
+		s.Text = txt
+		if math.IsInf(s.AnnualMax, 0) || math.IsInf(s.AnnualMin, 0) {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// tail returns the last n bytes of s or fewer, starting on a rune. The
+// words before an amount are read from it: reading the whole line
+// before every amount would be quadratic on a line of many amounts.
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
+}
+
+// notPay reports whether the words just around [s,e) of line make the
+// amount something other than base pay: up to three words before it and
+// three after it, each side stopping at a joint ("+", ",", "plus",
+// "and"…) so that "$150k + bonus" stays pay and "$10k signing bonus"
+// does not.
+func notPay(line string, s, e int) bool {
+	check := func(ws []string) bool {
+		for _, w := range ws {
+			w = strings.ToLower(strings.Trim(w, "()'’"))
+			if notPayWords[w] {
+				return true
+			}
+		}
+		return false
+	}
+	before := tail(line[:s], 80)
+	if i := strings.LastIndexAny(before, "+,;/|•!?"); i >= 0 {
+		before = before[i+1:]
+	}
+	if i := strings.LastIndex(before, ". "); i >= 0 {
+		before = before[i+1:]
+	}
+	bw := beforeWs.FindAllString(before, -1)
+	for i := len(bw) - 1; i >= 0 && i >= len(bw)-3; i-- {
+		if joint[strings.ToLower(bw[i])] {
+			bw = bw[i+1:]
+			break
+		}
+	}
+	if len(bw) > 3 {
+		bw = bw[len(bw)-3:]
+	}
+	after := line[e:min(len(line), e+80)]
+	if i := strings.IndexAny(after, "+,;/|•:!?"); i >= 0 {
+		after = after[:i]
+	}
+	if i := strings.Index(after, ". "); i >= 0 {
+		after = after[:i]
+	}
+	aw := beforeWs.FindAllString(after, 3)
+	for i, w := range aw {
+		if joint[strings.ToLower(w)] {
+			aw = aw[:i]
+			break
+		}
+	}
+	return check(bw) || check(aw)
+}
+
+var joint = map[string]bool{"plus": true, "and": true, "with": true, "&": true, "or": true, "und": true, "et": true, "y": true}
