@@ -26,6 +26,8 @@ var salaryTextTests = []struct {
 	{"up to", "Salary up to $90k", "", "0-90000 USD year"},
 	{"from", "Salary from €50k depending on experience", "", "50000-0 EUR year"},
 	{"doe", "Salary: DOE", "", ""},
+	{"benefit before salary", "Benefits\n- Tuition support up to $5,000 a year\nCompensation\nThe base salary range for this role is $120,000–$145,000.", "USD", "120000-145000 USD year"},
+	{"benefit alone is not pay", "- Tuition support up to $5,000 a year", "", ""},
 	{"competitive", "Competitive salary and great benefits", "", ""},
 	{"hours per week", "This part-time role is 10-15 hours per week.", "", ""},
 	{"401k", "We offer a 401(k) with 4% match and a competitive salary.", "", ""},

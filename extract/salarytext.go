@@ -33,8 +33,11 @@ import (
 //     yearly; smaller ones keep no period and are not annualised.
 //     Annualising multiplies an hour by 2080, a day by 260, a week by 52
 //     and a month by 12.
-//   - Pay in two currencies: the first statement in prefer (the currency
-//     of the posting's location, if known) wins; else the first one.
+//   - Several statements: one on a line naming base pay (salary,
+//     compensation, wage…, or the line before) beats one that only has a
+//     period ("Tuition support up to $5,000 a year"); then the first
+//     statement in prefer (the currency of the posting's location, if
+//     known) wins; else the first one.
 //     "$" is USD unless prefer is another dollar (CAD, AUD, NZD, SGD,
 //     HKD), which it then is.
 //   - "DOE", "competitive", "negotiable" and the like state no amount:
@@ -49,30 +52,45 @@ func SalaryFromText(text, prefer string) *Salary {
 	if len(text) == 0 {
 		return nil
 	}
-	var first, preferred *Salary
+	// best[rank]: the first statement of each rank; a lower rank wins.
+	// Rank 0: a salary word and the preferred currency; 1: a salary word;
+	// 2: only a period and the preferred currency; 3: only a period. So
+	// "Tuition support up to $5,000 a year" in the benefits loses to
+	// "The base salary range is $120,000–$145,000" further down.
+	var best [4]*Salary
 	lines := strings.Split(text, "\n")
 	prev := ""
 	for _, line := range lines {
+		strong := salaryRe.MatchString(line) || salaryRe.MatchString(prev)
 		for _, s := range salariesInLine(line, prev, prefer) {
-			if first == nil {
-				first = s
+			rank := 3
+			if strong {
+				rank = 1
 			}
-			if prefer != "" && s.Currency == prefer && preferred == nil {
-				preferred = s
+			if prefer == "" || s.Currency == prefer {
+				rank--
+			}
+			if best[rank] == nil {
+				best[rank] = s
 			}
 		}
-		if first != nil && (prefer == "" || preferred != nil) {
+		if best[0] != nil {
 			break
 		}
 		if strings.TrimSpace(line) != "" {
 			prev = line
 		}
 	}
-	if preferred != nil {
-		return preferred
+	for _, s := range best {
+		if s != nil {
+			return s
+		}
 	}
-	return first
+	return nil
 }
+
+// salaryRe finds words that name base pay itself, not just a period.
+var salaryRe = regexp.MustCompile(`(?i)\b(salary|salaries|base pay|pay range|pay rate|compensation|wage|wages|remuneration|gehalt|jahresgehalt|vergütung|salaire|rémunération|sueldo|salario|retribución|stipendio|retribuzione|salaris|lön|ctc)\b`)
 
 // A money token: optional currency before, a number, optional scale,
 // optional currency after. The number allows 1,234,567 / 1.234.567 /
@@ -395,7 +413,7 @@ func tail(s string, n int) string {
 }
 
 // notPay reports whether the words just around [s,e) of line make the
-// amount something other than base pay: up to three words before it and
+// amount something other than base pay: up to five words before it and
 // three after it, each side stopping at a joint ("+", ",", "plus",
 // "and"…) so that "$150k + bonus" stays pay and "$10k signing bonus"
 // does not.
@@ -416,15 +434,18 @@ func notPay(line string, s, e int) bool {
 	if i := strings.LastIndex(before, ". "); i >= 0 {
 		before = before[i+1:]
 	}
+	// Five words before: "Tuition support up to $5,000" names its kind
+	// of money four words back.
+	const wordsBefore = 5
 	bw := beforeWs.FindAllString(before, -1)
-	for i := len(bw) - 1; i >= 0 && i >= len(bw)-3; i-- {
+	for i := len(bw) - 1; i >= 0 && i >= len(bw)-wordsBefore; i-- {
 		if joint[strings.ToLower(bw[i])] {
 			bw = bw[i+1:]
 			break
 		}
 	}
-	if len(bw) > 3 {
-		bw = bw[len(bw)-3:]
+	if len(bw) > wordsBefore {
+		bw = bw[len(bw)-wordsBefore:]
 	}
 	after := line[e:min(len(line), e+80)]
 	if i := strings.IndexAny(after, "+,;/|•:!?"); i >= 0 {
