@@ -57,10 +57,14 @@ func RankCerts(posts []extract.Posting, tax *taxonomy.Taxonomy) []CertPick {
 func (c CertPick) Cost() string {
 	lo, hi := c.CostUSD.Min, c.CostUSD.Max
 	switch {
+	case c.CostUSD.Free:
+		return "free"
 	case lo <= 0 && hi <= 0:
 		return "cost unknown"
-	case lo <= 0 || lo == hi:
-		return "about $" + thousands(max(lo, hi))
+	case lo <= 0:
+		return "up to $" + thousands(hi)
+	case lo == hi:
+		return "about $" + thousands(lo)
 	case hi <= 0:
 		return "from $" + thousands(lo)
 	}

@@ -55,7 +55,8 @@ func TestCost(t *testing.T) {
 	}{
 		{taxonomy.Cost{Min: 800, Max: 1500}, "$800–$1,500"},
 		{taxonomy.Cost{Min: 1000, Max: 1000}, "about $1,000"},
-		{taxonomy.Cost{Max: 250}, "about $250"},
+		{taxonomy.Cost{Max: 250}, "up to $250"},
+		{taxonomy.Cost{Free: true}, "free"},
 		{taxonomy.Cost{Min: 12000}, "from $12,000"},
 		{taxonomy.Cost{}, "cost unknown"},
 	}

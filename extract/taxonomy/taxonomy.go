@@ -51,8 +51,9 @@ var (
 
 // Cost is a price range in US dollars; zero when unknown.
 type Cost struct {
-	Min int `yaml:"min" json:"min"`
-	Max int `yaml:"max" json:"max"`
+	Min  int  `yaml:"min" json:"min"`
+	Max  int  `yaml:"max" json:"max"`
+	Free bool `yaml:"free,omitempty" json:"free,omitempty"` // costs nothing; the zero Cost means unknown
 }
 
 // Term is one certification or skill and the surface forms that tag it.
