@@ -205,7 +205,9 @@ func writeStatsFilter(w io.Writer, st analyze.Stats, format, filters string) err
 	}
 	for _, it := range st.Items {
 		name := it.Name
-		if it.Acronym != "" && it.Acronym != it.Name {
+		// Certifications go by their acronyms ("CSPO"); a skill's acronym
+		// is often just another spelling ("JIRA" for Jira).
+		if it.Kind == "certification" && it.Acronym != "" && it.Acronym != it.Name {
 			name = it.Acronym + " (" + it.Name + ")"
 		}
 		if format == formatCSV {
