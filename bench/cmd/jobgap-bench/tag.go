@@ -1,0 +1,80 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/jobgap/jobgap/extract/taxonomy"
+)
+
+// runTag tags the posting texts of a directory's files, a file per
+// worker at a time, and reports the throughput. The files are read
+// before the clock starts, as ripgrep's are from the page cache.
+func runTag(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("tag", flag.ContinueOnError)
+	workers := fs.Int("j", runtime.GOMAXPROCS(0), "workers")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return fmt.Errorf("tag: give the directory that 'text' wrote")
+	}
+	tax, err := taxonomy.Default()
+	if err != nil {
+		return err
+	}
+	paths, err := filepath.Glob(filepath.Join(fs.Arg(0), "*.txt"))
+	if err != nil || len(paths) == 0 {
+		return fmt.Errorf("tag: no .txt files in %s", fs.Arg(0))
+	}
+	var texts [][]string
+	var size int64
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		size += int64(len(b))
+		var docs []string
+		for _, d := range bytes.Split(b, []byte(separator)) {
+			if len(bytes.TrimSpace(d)) > 0 {
+				docs = append(docs, string(d))
+			}
+		}
+		texts = append(texts, docs)
+	}
+	tax.Match("warm up") // build lazily built parts before the clock starts
+	var postings, tags atomic.Int64
+	next := atomic.Int64{}
+	start := time.Now()
+	var wg sync.WaitGroup
+	for range *workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(texts) || ctx.Err() != nil {
+					return
+				}
+				for _, d := range texts[i] {
+					tags.Add(int64(len(tax.Match(d))))
+					postings.Add(1)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	secs := time.Since(start).Seconds()
+	fmt.Printf("bytes=%d postings=%d tags=%d workers=%d seconds=%.3f mb_per_s=%.1f\n",
+		size, postings.Load(), tags.Load(), *workers, secs, float64(size)/1e6/secs)
+	return ctx.Err()
+}
