@@ -61,6 +61,24 @@ var salaryTextTests = []struct {
 	{"empty", "", "", ""},
 	{"chf", "Salary: CHF 120'000", "", "120000-120000 CHF year"},
 	{"sek", "Lön: 45 000 SEK per month", "", "45000-45000 SEK month"},
+	// A code next to a bare "$", or alone in the statement, names the dollar.
+	{"code before symbol", "Base pay: AUD $95,000 - $110,000", "", "95000-110000 AUD year"},
+	{"code after range", "Salario: $30,000 - $38,000 MXN mensuales", "", "30000-38000 MXN month"},
+	{"code elsewhere", "$150k - $170k + super (AUD) for this Sydney role", "", "150000-170000 AUD year"},
+	{"symbol real", "Remuneração: R$ 9.500 a R$ 12.000 por mês", "", "9500-12000 BRL month"},
+	// Period words of other languages, and later in the statement.
+	{"brut mensuel", "Salaire : 2 900 € brut mensuel", "", "2900-2900 EUR month"},
+	{"bruto per maand", "Salaris: € 3.900 - € 4.700 bruto per maand", "", "3900-4700 EUR month"},
+	{"period later", "Wynagrodzenie: 14 000 - 18 000 PLN brutto (UoP) miesięcznie", "", "14000-18000 PLN month"},
+	{"zwischen und", "Das Bruttojahresgehalt liegt zwischen 64.000 und 76.000 Euro.", "", "64000-76000 EUR year"},
+	{"man yen", "月給 30万円〜40万円", "", "300000-400000 JPY month"},
+	{"man yen year", "年収 600万円〜900万円（経験による）", "", "6000000-9000000 JPY year"},
+	{"stipend label", "Stipend: $4,000 per month for the summer.", "", "4000-4000 USD month"},
+	{"stipend benefit", "We add a $1,500 annual conference stipend.", "", ""},
+	{"salary-sized range alone", "Perks\n- €70k–€80k + 28 days off", "", "70000-80000 EUR year"},
+	// Not pay.
+	{"ad metric", "Scale spend at a target CPA under $25 and a CAC payback of 9 months.", "", ""},
+	{"and is not a day", "Keep CPC under $2 and grow ROAS.", "", ""},
 }
 
 func salaryString(s *Salary) string {

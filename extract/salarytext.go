@@ -39,7 +39,17 @@ import (
 //     statement in prefer (the currency of the posting's location, if
 //     known) wins; else the first one.
 //     "$" is USD unless prefer is another dollar (CAD, AUD, NZD, SGD,
-//     HKD), which it then is.
+//     HKD), which it then is, or a code of a currency written "$" stands
+//     next to it or alone in the line: "CAD $120,000 - $140,000",
+//     "$45,000 - $55,000 MXN", "$120k - $135k + super (AUD)".
+//   - The period may also come later in the statement ("PLN netto + VAT
+//     miesięcznie"), or before it in Japanese (年収, 月給, 時給); "万" is
+//     ten thousand and 円 the yen.
+//   - A range of yearly-salary-sized amounts (10,000 to 1,000,000) that
+//     starts its line or list item is pay without a pay word ("- €55k–€65k
+//   - 30 days off" under Perks); "Stipend: $X" labels pay, though a
+//     stipend is other money elsewhere; amounts by ad metrics (CPA, CPC,
+//     ROAS…) are not pay.
 //   - "DOE", "competitive", "negotiable" and the like state no amount:
 //     the result is nil.
 //   - Numbers: "120,000", "120.000" and "120 000" are thousands;
@@ -90,17 +100,17 @@ func SalaryFromText(text, prefer string) *Salary {
 }
 
 // salaryRe finds words that name base pay itself, not just a period.
-var salaryRe = regexp.MustCompile(`(?i)\b(salary|salaries|base pay|pay range|pay rate|compensation|wage|wages|remuneration|gehalt|jahresgehalt|vergütung|salaire|rémunération|sueldo|salario|retribución|stipendio|retribuzione|salaris|lön|ctc)\b`)
+var salaryRe = regexp.MustCompile(`(?i)\b(salary|salaries|base pay|pay range|pay rate|compensation|wage|wages|remuneration|gehalt|jahresgehalt|vergütung|salaire|rémunération|sueldo|salario|retribución|stipendio|retribuzione|salaris|lön|ctc|wynagrodzenie|pensja|salário|remuneração|[\pL]*gehalt)\b|年収|月給|時給|日給|給与`)
 
 // A money token: optional currency before, a number, optional scale,
 // optional currency after. The number allows 1,234,567 / 1.234.567 /
 // 1 234 567 (with NBSP or narrow NBSP too) / 12,00,000 / 45.50.
 var moneyRe = regexp.MustCompile(`(?i)` +
-	`(?P<pre>US\$|USD|CA\$|C\$|CAD|AU\$|A\$|AUD|NZ\$|NZD|S\$|SGD|HK\$|HKD|R\$|BRL|EUR|GBP|CHF|INR|JPY|SEK|NOK|DKK|PLN|ZAR|MXN|Rs\.?|[$€£¥₹])?` +
+	`(?P<pre>(?:USD|CAD|AUD|NZD|SGD|HKD|MXN|BRL|EUR|GBP|JPY|INR)[ ]?[$€£¥₹]|US\$|USD|CA\$|C\$|CAD|AU\$|A\$|AUD|NZ\$|NZD|S\$|SGD|HK\$|HKD|R\$|BRL|EUR|GBP|CHF|INR|JPY|SEK|NOK|DKK|PLN|ZAR|MXN|Rs\.?|[$€£¥₹])?` +
 	`[ \x{00A0}\x{202F}]?` +
 	`(?P<num>\d{1,3}(?:,\d{2})+,\d{3}|\d{1,3}(?:[,.](?:\d{3}))+|\d{1,3}(?:['’]\d{3})+|\d{1,3}(?:[ \x{00A0}\x{202F}]\d{3})+|\d+)(?P<dec>[.,]\d{1,2})?` +
-	`(?P<scale>[ ]?(?:k|K|thousand|lakhs?|LPA|lpa|m|M|mm|MM|mn|million|bn|b|B|billion)\b)?` +
-	`(?P<post>[ \x{00A0}]?(?:€|£|\$|¥|₹|kr\b|zł|(?:USD|EUR|GBP|CAD|AUD|CHF|INR|JPY|SEK|NOK|DKK|PLN|NZD|SGD|ZAR|MXN)\b|euros?\b|dollars?\b|pounds?\b))?`)
+	`(?P<scale>[ ]?(?:k|K|thousand|lakhs?|LPA|lpa|m|M|mm|MM|mn|million|bn|b|B|billion)\b|万)?` +
+	`(?P<post>[ \x{00A0}]?(?:€|£|\$|¥|₹|円|kr\b|zł|(?:USD|EUR|GBP|CAD|AUD|CHF|INR|JPY|SEK|NOK|DKK|PLN|NZD|SGD|ZAR|MXN|BRL)\b|euros?\b|dollars?\b|pounds?\b))?`)
 
 var (
 	moneyPre   = moneyRe.SubexpIndex("pre")
@@ -124,6 +134,7 @@ type money struct {
 	big      bool // millions or billions: not pay
 	lakh     string
 	explicit bool // the number had a currency of its own
+	bare     bool // its currency is a bare "$", which other dollars and pesos write too
 }
 
 var currencyCodes = map[string]string{
@@ -132,15 +143,24 @@ var currencyCodes = map[string]string{
 	"EUR": "EUR", "EURO": "EUR", "EUROS": "EUR", "GBP": "GBP", "POUND": "GBP", "POUNDS": "GBP", "CHF": "CHF",
 	"INR": "INR", "RS": "INR", "RS.": "INR", "JPY": "JPY", "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "PLN": "PLN",
 	"ZAR": "ZAR", "MXN": "MXN", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "ZŁ": "PLN", "KR": "SEK",
-	"DOLLAR": "USD", "DOLLARS": "USD", "$": "USD",
+	"DOLLAR": "USD", "DOLLARS": "USD", "$": "USD", "円": "JPY",
 }
 
 var otherDollars = map[string]bool{"CAD": true, "AUD": true, "NZD": true, "SGD": true, "HKD": true}
+
+// dollarSigns: currencies written with "$": a code of one of them next
+// to a bare "$" amount, or alone in its statement, names the currency
+// ("CAD $120,000", "$45,000 - $55,000 MXN", "$120k + super (AUD)").
+var dollarSigns = map[string]bool{"USD": true, "CAD": true, "AUD": true, "NZD": true, "SGD": true, "HKD": true,
+	"MXN": true, "BRL": true}
 
 func currencyCode(tok, prefer string) string {
 	t := strings.ToUpper(strings.TrimSpace(tok))
 	if t == "" {
 		return ""
+	}
+	if len(t) > 3 && strings.IndexAny(t, "$€£¥₹") > 0 {
+		t = strings.TrimSpace(strings.TrimRight(t, "$€£¥₹")) // "CAD $": the code
 	}
 	c := currencyCodes[t]
 	if (t == "$" || t == "DOLLAR" || t == "DOLLARS") && otherDollars[prefer] {
@@ -211,6 +231,9 @@ func findMoney(line, prefer string) []money {
 		case "k", "thousand":
 			mo.amount *= 1000
 			mo.k = true
+		case "万":
+			mo.amount *= 10000
+			mo.k = true
 		case "lakh", "lakhs", "lpa":
 			mo.amount *= 100000
 			mo.k = true
@@ -221,10 +244,16 @@ func findMoney(line, prefer string) []money {
 		default:
 			mo.big = true
 		}
-		if c := currencyCode(get(moneyPre), prefer); c != "" {
-			mo.currency, mo.explicit = c, true
-		} else if c := currencyCode(get(moneyPost), prefer); c != "" {
-			mo.currency, mo.explicit = c, true
+		pre, post := currencyCode(get(moneyPre), prefer), currencyCode(get(moneyPost), prefer)
+		switch {
+		case pre != "" && strings.TrimSpace(get(moneyPre)) == "$" && dollarSigns[post]:
+			mo.currency, mo.explicit = post, true // "$55,000 MXN"
+		case pre != "":
+			mo.currency, mo.explicit = pre, true
+			mo.bare = strings.TrimSpace(get(moneyPre)) == "$"
+		case post != "":
+			mo.currency, mo.explicit = post, true
+			mo.bare = strings.TrimSpace(get(moneyPost)) == "$"
 		}
 		if mo.lakh != "" && mo.currency == "" {
 			mo.currency = "INR"
@@ -253,31 +282,43 @@ var notPayWords = map[string]bool{
 	"home-office": true, "coworking": true, "prize": true, "award": true, "fee": true, "fees": true, "cost": true,
 	"costs": true, "deductible": true, "premiums": true, "match": true, "matching": true, "tuition": true,
 	"aktien": true, "prime": true, "variable": true,
+	// advertising metrics: "a target CPA under $40"
+	"cpa": true, "cpc": true, "cpm": true, "cpl": true, "cpi": true, "cac": true, "roas": true, "ltv": true,
+	"arpu": true, "aov": true, "acv": true, "tcv": true, "mrr": true, "quota": true, "quotas": true, "deal": true,
+	"deals": true, "pipeline": true,
 }
 
 // payWords make a line (or the line before it) a pay statement.
-var payRe = regexp.MustCompile(`(?i)\b(salary|salaries|pay|paid|compensation|base|range|wage|wages|rate|rates|earn|earning|remuneration|package|gehalt|jahresgehalt|vergütung|salaire|rémunération|sueldo|salario|retribución|stipendio|retribuzione|salaris|lön|ctc|lpa|per annum|p\.?a\.?|annually|per year|a year|per hour|an hour|hourly|doe|pro jahr|brutto|gross)\b`)
+var payRe = regexp.MustCompile(`(?i)\b(salary|salaries|pay|paid|compensation|base|range|wage|wages|rate|rates|earn|earning|remuneration|package|gehalt|jahresgehalt|vergütung|salaire|rémunération|sueldo|salario|retribución|stipendio|retribuzione|salaris|lön|ctc|lpa|per annum|p\.?a\.?|annually|per year|a year|per hour|an hour|hourly|doe|pro jahr|brutto|gross|super|superannuation|wynagrodzenie|pensja|salário|remuneração|[\pL]*gehalt)\b|年収|月給|時給|日給|給与`)
 
 // Period phrases, after or before the amount.
 var (
-	periodAfterRe = regexp.MustCompile(`(?i)^[\s,.)]*(?:\(?\s*(?:gross|brutto|brut|base|before tax|pre-tax|usd|eur|gbp|cad|aud|chf)\s*\)?\s*)?` +
-		`(?:(?:/|per|an?|each|every|pro|par|al|por|p\.|le|la|im)\s*\.?\s*)?` +
-		`(p\.?\s?a|par an|hours?|hr|hrs|h|days?|d|weeks?|wk|wks|months?|mo|mos|mth|years?|yr|yrs|y|annum|annually|annual|yearly|monthly|weekly|daily|hourly|jahr|jahre|monat|monatlich|jährlich|stunde|stündlich|tag|année|mois|heure|jour|año|mes|hora|día|maand|jaar|uur|månad|mån|år|lpa)\b`)
-	periodBeforeRe = regexp.MustCompile(`(?i)\b(hourly|per hour|daily|day rate|per day|weekly|monthly|per month|annual|annually|yearly|per year|per annum|jahresgehalt|monatsgehalt|stundenlohn|tagessatz|salaire annuel|salaire mensuel|sueldo mensual|sueldo anual|ctc)\b[^$€£¥₹\d]{0,40}$`)
+	periodAfterRe = regexp.MustCompile(`(?i)^[\s,.)]*(?:\(?\s*(?:gross|brutto|brut|bruts|bruto|brutos|bruta|brutas|netto|neto|base|before tax|pre-tax|usd|eur|gbp|cad|aud|chf)\s*\)?\s*)?` +
+		`(?:(?:/|(?:per|an?|each|every|pro|par|al|por|le|la|im)\b|p\.)\s*\.?\s*)?` +
+		`(p\.?\s?a|par an|hours?|hr|hrs|h|days?|d|weeks?|wk|wks|months?|mo|mos|mth|years?|yr|yrs|y|annum|annually|annual|yearly|monthly|weekly|daily|hourly|jahr|jahre|monat|monatlich|jährlich|stunde|stündlich|tag|année|mois|heure|jour|año|mes|mês|hora|día|maand|jaar|uur|månad|mån|år|lpa|mensuel|mensuelle|mensuels|annuel|annuelle|annuels|mensual|mensuales|anual|anuales|mensal|miesięcznie|rocznie|maandelijks|jaarlijks)\b`)
+	// periodLaterRe finds a period word further on in the statement:
+	// "20 000 - 26 000 PLN netto + VAT (B2B) miesięcznie".
+	periodLaterRe = regexp.MustCompile(`(?i)(?:^|[\s(/])(per month|a month|monthly|per maand|monatlich|pro monat|im monat|par mois|al mes|por mes|por mês|miesięcznie|mensuel|mensuelle|mensual|mensal|per year|a year|per annum|annually|yearly|pro jahr|jährlich|par an|al año|rocznie|per hour|an hour|hourly|per day|a day|daily)\b`)
+	// periodBeforeCJK: "年収 800万円" is a year, "月給" a month, "時給" an hour.
+	periodBeforeCJK = regexp.MustCompile(`(年収|月給|時給|日給)[^\d]{0,12}$`)
+	periodBeforeRe  = regexp.MustCompile(`(?i)\b(hourly|per hour|daily|day rate|per day|weekly|monthly|per month|annual|annually|yearly|per year|per annum|jahresgehalt|monatsgehalt|stundenlohn|tagessatz|salaire annuel|salaire mensuel|sueldo mensual|sueldo anual|ctc)\b[^$€£¥₹\d]{0,40}$`)
 )
 
 func periodWord(w string) string {
 	switch strings.ToLower(strings.TrimRight(w, ".")) {
-	case "hour", "hours", "hr", "hrs", "h", "hourly", "per hour", "stunde", "stündlich", "stundenlohn", "heure", "hora", "uur":
+	case "hour", "hours", "hr", "hrs", "h", "hourly", "per hour", "stunde", "stündlich", "stundenlohn", "heure", "hora", "uur", "an hour", "時給":
 		return "hour"
-	case "day", "days", "d", "daily", "day rate", "per day", "tag", "tagessatz", "jour", "día":
+	case "day", "days", "d", "daily", "day rate", "per day", "tag", "tagessatz", "jour", "día", "a day", "日給":
 		return "day"
 	case "week", "weeks", "wk", "wks", "weekly":
 		return "week"
-	case "month", "months", "mo", "mos", "mth", "monthly", "per month", "monat", "monatlich", "monatsgehalt", "mois", "mes", "maand", "månad", "mån", "salaire mensuel", "sueldo mensual":
+	case "month", "months", "mo", "mos", "mth", "monthly", "per month", "monat", "monatlich", "monatsgehalt", "mois", "mes", "maand", "månad", "mån", "salaire mensuel", "sueldo mensual",
+		"mês", "mensuel", "mensuelle", "mensuels", "mensual", "mensuales", "mensal", "miesięcznie", "maandelijks", "a month", "per maand",
+		"pro monat", "im monat", "par mois", "al mes", "por mes", "por mês", "月給":
 		return "month"
 	case "year", "years", "yr", "yrs", "y", "annum", "a", "annually", "annual", "yearly", "per year", "per annum", "jahr", "jahre",
-		"jährlich", "jahresgehalt", "par an", "p.a", "pa", "p. a", "p a", "pa.", "année", "año", "jaar", "år", "lpa", "salaire annuel", "sueldo anual", "ctc":
+		"jährlich", "jahresgehalt", "par an", "p.a", "pa", "p. a", "p a", "pa.", "année", "año", "jaar", "år", "lpa", "salaire annuel", "sueldo anual", "ctc",
+		"annuel", "annuelle", "annuels", "anual", "anuales", "rocznie", "jaarlijks", "a year", "pro jahr", "al año", "年収":
 		return "year"
 	}
 	return ""
@@ -293,7 +334,7 @@ type statement struct {
 }
 
 // rangeSep matches what joins the two amounts of a range.
-var rangeSepRe = regexp.MustCompile(`(?i)^\s*(?:-|–|—|~|to|and|bis|à|a|au|hasta|tot|til)\s*$`)
+var rangeSepRe = regexp.MustCompile(`(?i)^\s*(?:-|–|—|~|〜|～|to|and|bis|und|à|a|au|et|hasta|y|tot|en|til|do|até|e)\s*$`)
 
 var (
 	upToRe   = regexp.MustCompile(`(?i)\b(?:up to|upto|as much as|maximum of|max\.?|max of|bis zu|jusqu'à|hasta)\s*$`)
@@ -310,6 +351,28 @@ func salariesInLine(line, prev, prefer string) []*Salary {
 		return nil
 	}
 	payLine := payRe.MatchString(line) || payRe.MatchString(prev)
+	label := lineLabel(line)
+	if payLabels[label] {
+		payLine = true
+	}
+	// A code standing alone in the line names the currency of its bare
+	// "$" amounts: "$120k - $135k + super (AUD)".
+	code := ""
+	if strings.Contains(line, "$") {
+		for _, c := range codeRe.FindAllString(line, -1) {
+			c = strings.ToUpper(c)
+			if !dollarSigns[c] || code != "" && code != c {
+				code = ""
+				break
+			}
+			code = c
+		}
+	}
+	for i := range ms {
+		if ms[i].bare && code != "" {
+			ms[i].currency = code
+		}
+	}
 	var out []*Salary
 	for i := 0; i < len(ms); i++ {
 		a := ms[i]
@@ -317,10 +380,13 @@ func salariesInLine(line, prev, prefer string) []*Salary {
 		// A range: the next amount, joined by a separator.
 		if i+1 < len(ms) && rangeSepRe.MatchString(line[a.e:ms[i+1].s]) {
 			b := ms[i+1]
-			if st.cur == "" {
-				st.cur = b.currency
+			switch {
+			case st.cur == "" || a.bare && !b.bare && dollarSigns[b.currency]:
+				st.cur = b.currency // "$45,000 - $55,000 MXN"
+			case b.bare && dollarSigns[st.cur]:
+				b.currency = st.cur // "CAD $120,000 - $140,000"
 			}
-			if b.currency == "" || b.currency == st.cur || a.currency == "" {
+			if b.currency == "" || b.currency == st.cur || a.currency == "" || a.bare && dollarSigns[b.currency] {
 				lo, hi := a.amount, b.amount
 				// "120-150k": the k of the second applies to the first.
 				if b.k && !a.k && lo < 1000 {
@@ -342,7 +408,7 @@ func salariesInLine(line, prev, prefer string) []*Salary {
 		if st.cur == "" || a.big {
 			continue
 		}
-		if notPay(line, st.s, st.e) {
+		if notPay(line, st.s, st.e, label) {
 			continue
 		}
 		// Period.
@@ -354,12 +420,32 @@ func salariesInLine(line, prev, prefer string) []*Salary {
 		if st.period == "" {
 			if pm := periodBeforeRe.FindStringSubmatch(tail(line[:st.s], 80)); pm != nil {
 				st.period = periodWord(pm[1])
+			} else if pm := periodBeforeCJK.FindStringSubmatch(tail(line[:st.s], 40)); pm != nil {
+				st.period = periodWord(pm[1])
+			}
+		}
+		if st.period == "" {
+			// Further on in the statement, up to its end or the next amount.
+			rest := line[st.e:]
+			if i+1 < len(ms) {
+				rest = line[st.e:ms[i+1].s]
+			}
+			if k := strings.IndexAny(rest, ".;!?"); k >= 0 {
+				rest = rest[:k]
+			}
+			if pm := periodLaterRe.FindStringSubmatch(tail(rest, 80)); pm != nil {
+				st.period = periodWord(strings.ToLower(pm[1]))
 			}
 		}
 		if a.lakh != "" && st.period == "" {
 			st.period = "year"
 		}
-		if !payLine && !(st.rng && st.period != "") && st.period != "hour" && st.period != "day" {
+		// A range of yearly-salary-sized amounts that starts its line or
+		// list item is pay ("- €55k–€65k + 30 days off" under Perks):
+		// budgets, funding and revenue were ruled out by notPay above.
+		salaryRange := st.rng && st.lo >= 10000 && st.hi <= 1000000 && st.lo < st.hi &&
+			strings.TrimLeft(line[:st.s], "-*•· \t") == ""
+		if !payLine && !(st.rng && st.period != "") && st.period != "hour" && st.period != "day" && !salaryRange {
 			continue
 		}
 		before := tail(line[:st.s], 40)
@@ -417,11 +503,11 @@ func tail(s string, n int) string {
 // three after it, each side stopping at a joint ("+", ",", "plus",
 // "and"…) so that "$150k + bonus" stays pay and "$10k signing bonus"
 // does not.
-func notPay(line string, s, e int) bool {
+func notPay(line string, s, e int, label string) bool {
 	check := func(ws []string) bool {
 		for _, w := range ws {
 			w = strings.ToLower(strings.Trim(w, "()'’"))
-			if notPayWords[w] {
+			if notPayWords[w] && !(payLabels[label] && strings.Contains(label, w)) {
 				return true
 			}
 		}
@@ -462,6 +548,26 @@ func notPay(line string, s, e int) bool {
 		}
 	}
 	return check(bw) || check(aw)
+}
+
+// codeRe finds currency codes of dollars and pesos in a line.
+var codeRe = regexp.MustCompile(`\b(?:USD|CAD|AUD|NZD|SGD|HKD|MXN|BRL)\b`)
+
+// payLabels are line labels ("Stipend: $7,500 per month") that name the
+// pay itself, though the word is other money elsewhere ("a $3,000
+// learning stipend").
+var payLabels = map[string]bool{"stipend": true, "monthly stipend": true, "internship stipend": true,
+	"intern stipend": true, "stipendio": true}
+
+// lineLabel returns the lower-cased label of a line ("stipend" of
+// "Stipend: $7,500"), "" when it has none.
+func lineLabel(line string) string {
+	l := strings.TrimLeft(line, "-*• \t")
+	i := strings.IndexByte(l, ':')
+	if i <= 0 || i > 30 {
+		return ""
+	}
+	return strings.ToLower(strings.TrimSpace(l[:i]))
 }
 
 var joint = map[string]bool{"plus": true, "and": true, "with": true, "&": true, "or": true, "und": true, "et": true, "y": true}

@@ -46,8 +46,28 @@
 //     ("Customer Success Manager (CSM)" is not Certified ScrumMaster).
 //     Ambiguous means untagged, never a guess.
 //
+// Case-sensitive forms have a loose, case-insensitive variant that needs
+// more: a certification acronym written in lower case or capitalised
+// ("pmp", "Cspo") counts with a certification cue (certified,
+// certification, certificate, credential…) in its sentence, list or
+// heading, or with another certification in its sentence ("Cspo or
+// Pspo"); never bare ("the pmp file"). A tool name in lower case
+// ("jira, confluence, notion") counts as an item of an enumeration (its
+// edges are separators, "and"/"or" or the line's ends) whose sentence
+// has another tool ("You excel at it" is not Excel).
+// "… certification" and "… certificate" forms match their plurals.
+//
 // Overlapping forms: the leftmost wins, the longest of those, so "Advanced Certified Scrum
-// Product Owner" is a-cspo only (no cspo, no scrum inside it).
+// Product Owner" is a-cspo only (no cspo, no scrum inside it). A skill
+// that is the first word(s) of a longer skill stays ("AWS Glue" is AWS
+// too; "C++" is not C). The names of certification issuers that hold a
+// skill ("Scrum Alliance", "Scrum.org", "Kanban University") are not the
+// skill.
+//
+// Shortened shared forms name each certification: "PRINCE2 Foundation &
+// Practitioner" (a form less its last word, with the next item's words),
+// "Google Ads and Google Analytics certifications" (the items before a
+// form ending in certification(s), certificate(s) or certified).
 //
 // # Requirement level
 //
@@ -62,13 +82,22 @@
 //     a list item) is an inline heading and applies to its line only.
 //     Headings and cues are also known in German, French, Spanish and
 //     Japanese ("Dein Profil", "wünschenswert", "Profil recherché",
-//     "un plus", "必須スキル", "歓迎").
+//     "un plus", "必須スキル", "歓迎"), and Dutch ("Wat we vragen"). Markdown
+//     bold ("**Who you are**") is read through. A list item labelled
+//     like a heading under Benefits ("- Paid certification: PL-300") is
+//     a benefit; a line labelled "Note:" is an aside (mentioned).
 //   - cues in the clause override the section: "required", "must",
 //     "mandatory" → required; "preferred", "a plus", "nice to have",
 //     "ideally", "bonus" → preferred. With both kinds in one clause the
 //     nearest cue in the match's comma-separated part wins, else the
-//     nearest before it ("PMP required, CSM preferred").
-//   - negation ("no … required", "not necessary", "no need for") within
+//     nearest before it ("PMP required, CSM preferred"). "nice" alone is
+//     a preferred cue where it ends a part ("CFE nice.", "AZ-400
+//     (nice)", "nice: R"). A parenthesis holding a term keeps its cues to
+//     itself: "CCNA (CCNP even better)" prefers CCNP only. Outside any
+//     known section, a short item of a ';' list with no cue takes the
+//     cue of the item before ("CSP required; OSHA 30 card").
+//   - negation ("no … required", "not necessary", "no need for", "doesn't
+//     count") within
 //     the part of the clause between "but"-like words drops the occurrence,
 //     unless the clause also has a preferred cue ("CSPO not required but
 //     nice to have" is preferred).

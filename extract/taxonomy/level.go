@@ -30,10 +30,12 @@ var (
 		// de, fr, es, ja
 		"wir bieten", "was wir bieten", "unser angebot", "deine vorteile", "ihre vorteile", "über uns", "nous offrons",
 		"ce que nous offrons", "avantages", "qui sommes nous", "ofrecemos", "beneficios", "sobre nosotros",
+		"wat we bieden", "wat wij bieden", "wat bieden wij", "wij bieden", "arbeidsvoorwaarden", "over ons",
 		"福利厚生", "待遇", "会社概要")
 	headPreferred = words("nice to have", "nice to haves", "bonus", "bonus points", "preferred", "plus", "pluses",
 		"desirable", "desired", "ideally", "good to have", "extra credit", "stand out", "even better", "would be great",
-		"would be nice", "advantage", "advantageous", "love to see", "optional", "an asset",
+		"would be nice", "advantage", "advantageous", "love to see", "optional", "an asset", "nice", "set you apart",
+		"se valorará", "valoraremos", "se valora", "pluspunten", "mooi meegenomen",
 		"wünschenswert", "von vorteil", "atouts", "un plus", "souhaité", "souhaitée", "deseable", "valorable",
 		"歓迎", "尚可")
 	headRole = words("responsibilities", "responsibility", "what you'll do", "what you will do", "what you'll be doing",
@@ -42,7 +44,7 @@ var (
 		"summary", "description", "your mission", "your day", "duties", "tasks", "the opportunity", "job purpose",
 		"key accountabilities", "accountabilities", "what you'll work on", "you will",
 		"deine aufgaben", "ihre aufgaben", "aufgaben", "vos missions", "missions", "tes missions",
-		"responsabilidades", "funciones", "業務内容", "仕事内容")
+		"responsabilidades", "funciones", "wat je gaat doen", "wat ga je doen", "jouw rol", "taken", "業務内容", "仕事内容")
 	headRequired = words("requirements", "requirement", "qualifications", "qualification", "what you'll need",
 		"what you need", "what you will need", "must have", "must haves", "what we're looking for",
 		"what we are looking for", "looking for", "who you are", "about you", "you have", "you bring", "what you bring",
@@ -51,7 +53,9 @@ var (
 		"certification", "expertise", "background", "who we're looking for", "ideal candidate", "you are", "you're",
 		"dein profil", "ihr profil", "profil", "anforderungen", "was du mitbringst", "was sie mitbringen",
 		"qualifikationen", "voraussetzungen", "profil recherché", "votre profil", "ton profil", "compétences requises",
-		"requisitos", "perfil", "lo que buscamos", "必須", "応募資格", "必要なスキル", "求める人材")
+		"requisitos", "perfil", "lo que buscamos", "what we look for", "we look for", "what we expect", "reqs",
+		"wat we vragen", "wat wij vragen", "wat vragen wij", "functie eisen", "jouw profiel", "wie ben jij", "wie jij bent",
+		"必須", "応募資格", "必要なスキル", "求める人材")
 )
 
 // Cue words in a clause, lower-case, hyphens as spaces.
@@ -59,23 +63,29 @@ var (
 	cueRequired = words("required", "requires", "require", "must", "mandatory", "essential", "is a must",
 		"need to have", "needs to have", "necessary", "needed", "compulsory", "prerequisite",
 		"erforderlich", "zwingend", "vorausgesetzt", "obligatoire", "requis", "requise", "indispensable",
-		"imprescindible", "obligatorio", "必須")
+		"imprescindible", "obligatorio", "is expected", "are expected", "expected to have", "expected to hold",
+		"exigé", "exigée", "exigés", "exigées", "vereist", "verplicht", "必須")
 	cuePreferred = words("preferred", "preferably", "preference", "a plus", "big plus", "strong plus", "huge plus",
 		"added plus", "nice to have", "nice to haves", "ideally", "bonus", "desirable", "desired", "an advantage",
 		"advantageous", "beneficial", "good to have", "would be great", "would be nice", "optional", "welcome",
 		"welcomed", "appreciated", "helpful", "an asset", "a bonus", "pluses", "is a plus", "are a plus", "extra credit",
 		"wünschenswert", "von vorteil", "ein plus", "un plus", "souhaité", "souhaitable", "apprécié", "deseable",
-		"valorable", "se valorará", "歓迎")
+		"valorable", "se valorará", "valoraremos", "se valora", "set you apart", "sets you apart", "even better",
+		"nice extra", "un atout", "atout", "appréciée", "appréciés", "appréciées", "un plus", "een pluspunt", "pluspunt",
+		"mooi meegenomen", "歓迎")
 	cueWeak = words("experience", "experienced", "proficiency", "proficient", "knowledge", "familiarity", "familiar",
 		"expertise", "skilled", "you have", "you bring", "you'll need", "you will need", "looking for",
 		"background in", "understanding of", "years", "fluent",
 		"fluency", "hands on", "track record", "ability to", "strong", "solid", "deep", "working knowledge", "qualified",
-		"comfortable with", "kenntnisse", "erfahrung", "berufserfahrung", "wir suchen", "maîtrise", "expérience",
+		"comfortable with", "you've got", "you have got", "passed", "you can",
+		"kenntnisse", "erfahrung", "berufserfahrung", "wir suchen", "maîtrise", "expérience", "ervaring", "kennis",
 		"connaissance", "connaissances", "experiencia", "conocimientos", "buscamos", "経験")
 	negations = words("not required", "not necessary", "not needed", "not a requirement", "not mandatory",
 		"not essential", "no need", "not need", "don't need", "do not need", "doesn't need", "does not need",
 		"don't require", "do not require", "doesn't require", "does not require", "isn't required", "aren't required",
-		"not expected", "no requirement", "not a must", "unnecessary", "not compulsory", "no prior")
+		"not expected", "no requirement", "not a must", "unnecessary", "not compulsory", "no prior",
+		"doesn't count", "does not count", "don't count", "do not count", "won't count", "will not count",
+		"not accepted", "isn't accepted", "not relevant", "doesn't qualify", "does not qualify")
 	negNo       = words("no")
 	negNeeds    = words("required", "necessary", "needed", "needs", "need", "expected", "mandatory")
 	negSplits   = words("but", "however", "although", "though", "whereas", "while", "yet")
@@ -105,20 +115,48 @@ func containsAny(hay []byte, phrases [][]byte) bool {
 // starts, and whether it is a known one.
 func classifyHeading(h []byte) (section, bool) {
 	h = bytes.TrimSpace(h)
+	// One pass of the heading phrases; a class found wins in the order
+	// offer, preferred, role, required.
+	m := headMatcher()
+	found := 0
+	st := int32(0)
+	for i, c := range h {
+		st = m.delta[st*m.nclass+int32(m.class[c])]
+		if o, oe := m.outStart[st], m.outStart[st+1]; o != oe {
+			for _, pi := range m.outList[o:oe] {
+				if _, ok := m.accept(h, pi, int32(i+1)); ok {
+					found |= 1 << m.pats[pi].term
+				}
+			}
+		}
+	}
 	switch {
-	case containsAny(h, headOffer):
+	case found&1 != 0:
 		return secOffer, true
-	case containsAny(h, headPreferred):
+	case found&2 != 0:
 		return secPreferred, true
-	case containsAny(h, headRole):
+	case found&4 != 0:
 		return secRole, true
-	case containsAny(h, headRequired):
+	case found&8 != 0:
 		return secRequired, true
 	case bytes.HasPrefix(h, []byte("about ")) || bytes.HasPrefix(h, []byte("who is ")) || bytes.HasPrefix(h, []byte("why ")):
 		return secOffer, true // "About Acme", "Why Acme"
 	}
 	return secNeutral, false
 }
+
+// headMatcher finds the heading phrases of every section kind in one pass.
+var headMatcher = sync.OnceValue(func() *matcher {
+	lists := [][][]byte{headOffer, headPreferred, headRole, headRequired}
+	terms := make([]Term, len(lists))
+	for i, l := range lists {
+		terms[i] = Term{ID: fmt.Sprint("heading-", i), Name: string(l[0])}
+		for _, w := range l[1:] {
+			terms[i].Aliases = append(terms[i].Aliases, string(w))
+		}
+	}
+	return newMatcher(terms, nil)
+})
 
 // heading inspects one line (normalised, and its key) and reports
 // whether it is a heading, the section it starts, and whether it is an
@@ -127,8 +165,23 @@ func classifyHeading(h []byte) (section, bool) {
 func heading(line, key []byte) (sec section, ok, inline bool) {
 	l := bytes.TrimSpace(line)
 	k := bytes.TrimSpace(key)
-	if len(l) == 0 || len(l) > 100 {
+	if len(l) == 0 {
 		return 0, false, false
+	}
+	if len(l) > 100 {
+		sec, ok = inlineHeading(k)
+		return sec, ok, ok
+	}
+	if bytes.HasPrefix(l, []byte("**")) || bytes.HasPrefix(l, []byte("__")) {
+		// Markdown bold: "**Who you are**", "**Pay**: $190k".
+		for _, mk := range [][]byte{[]byte("**"), []byte("__")} {
+			l = bytes.ReplaceAll(l, mk, nil)
+			k = bytes.ReplaceAll(k, mk, nil)
+		}
+		l, k = bytes.TrimSpace(l), bytes.TrimSpace(k)
+		if len(l) == 0 {
+			return 0, false, false
+		}
 	}
 	if l[0] == '-' || l[0] == '*' || bytes.HasPrefix(l, []byte("•")) {
 		// A list item may still be an inline heading: "- Nice to have: X".
@@ -161,8 +214,14 @@ func inlineHeading(k []byte) (section, bool) {
 	if i <= 0 || i > 50 || bytes.Count(k[:i], []byte(" ")) > 5 {
 		return 0, false
 	}
+	if containsAny(k[:i], noteWords) {
+		return secRole, true // an aside: "Note: our CSM org is a separate team"
+	}
 	return classifyHeading(k[:i])
 }
+
+// noteWords label a line as an aside, which requires nothing.
+var noteWords = words("note", "nb", "n.b", "please note", "ps", "p.s", "fyi", "hinweis", "remarque")
 
 var smallWords = map[string]bool{"and": true, "of": true, "the": true, "to": true, "for": true, "in": true, "a": true,
 	"an": true, "with": true, "we": true, "you": true, "at": true, "on": true, "&": true, "or": true, "our": true}
@@ -202,6 +261,9 @@ type doc struct {
 	bs, be   int
 	blockC   []cand
 	blockCtx map[int32]bool
+	blockCue int8 // 0 unknown, 1 no certification cue in the list, 2 one
+
+	lineCands []cand // the kept candidates of the current line
 
 	best  map[int32]int // term -> index in out
 	rank  []int8        // level rank of out[i]
@@ -230,6 +292,10 @@ func (d *doc) run(cands []cand) []Match {
 		}
 		line, key := d.norm[ls:le], d.low[ls:le]
 		sec, isHeading, inline := heading(line, key)
+		if isHeading && inline && d.sec == secOffer && isListItem(line) {
+			// "- Paid certification: …" under Benefits is a benefit.
+			isHeading = false
+		}
 		prevSec, prevKey := d.sec, d.headingKey
 		if isHeading && inline {
 			d.sec, d.headingKey = sec, key
@@ -274,6 +340,10 @@ type clause struct {
 	scopes  []scope
 	cues    []cue
 	hasPref bool
+	// parens: the parenthesised parts of the clause that hold a term
+	// ("CCNA (CCNP even better)"), relative to the clause: their cues
+	// speak for what is inside them only.
+	parens [][2]int
 }
 
 // scope is a part of a clause between "but"-like words: the reach of a
@@ -286,6 +356,7 @@ type scope struct {
 type cue struct {
 	at    int // relative to the clause
 	level string
+	paren int // the parenthesis of the clause it is in that holds a term, or -1
 }
 
 const maxUnit = 600
@@ -328,8 +399,8 @@ func abbrevBefore(b []byte) bool {
 		j--
 	}
 	w := string(b[j:])
-	if len(w) == 1 {
-		return true
+	if len(w) == 1 && !('0' <= w[0] && w[0] <= '9') {
+		return true // "e.g. A. Smith", not "above 3."
 	}
 	return abbreviated[w]
 }
@@ -363,10 +434,17 @@ func (d *doc) line(ls, le int, cands []cand) {
 	for i, c := range cands {
 		p := &m.pats[c.pat]
 		keep[i] = true
-		if !p.needCtx && !p.excl {
+		if !p.needCtx && !p.excl && p.loose == looseNone {
 			continue
 		}
 		u := &us[ui[i]]
+		if p.loose != looseNone && !d.looseOK(u, p, cands) {
+			keep[i] = false
+			continue
+		}
+		if !p.needCtx && !p.excl {
+			continue
+		}
 		ok, cached := u.ctxOK[p.term]
 		if !cached {
 			r := &m.rules[p.term]
@@ -390,35 +468,310 @@ func (d *doc) line(ls, le int, cands []cand) {
 		}
 		i = j
 	}
+	// Shortened shared forms: "PRINCE2 Foundation & Practitioner",
+	// "Google Ads and Google Analytics certifications".
+	var extra []cand
 	for i, c := range cands {
-		if !keep[i] {
-			continue
-		}
-		term := m.pats[c.pat].term
-		bi, seen := d.best[term]
-		if seen && d.rank[bi] == 3 {
-			continue
-		}
-		u := &us[ui[i]]
-		level, ok := d.level(u, int(c.s))
-		if !ok {
-			continue
-		}
-		rk := levelRank(level)
-		if seen && rk <= d.rank[bi] {
-			continue
-		}
-		mt := Match{ID: m.rules[term].id, Kind: m.rules[term].kind, Level: level}
-		mt.Start, mt.End = d.origSpan(int(c.s), int(c.e))
-		mt.Evidence = d.evidence(u, mt.Start, mt.End)
-		if seen {
-			d.out[bi], d.rank[bi] = mt, rk
-		} else {
-			d.best[term] = len(d.out)
-			d.out = append(d.out, mt)
-			d.rank = append(d.rank, rk)
+		if keep[i] && m.rules[m.pats[c.pat].term].kind == KindCertification {
+			extra = append(extra, d.shared(c, ls, le)...)
 		}
 	}
+	for _, x := range extra {
+		// Candidates are sorted by start; none is longer than maxLen.
+		i, _ := slices.BinarySearchFunc(cands, x.s-m.maxLen, func(c cand, at int32) int { return int(c.s - at) })
+		for ; i < len(cands) && cands[i].s < x.e; i++ {
+			if keep[i] && x.s < cands[i].e {
+				keep[i] = false
+			}
+		}
+	}
+	d.lineCands = d.lineCands[:0]
+	for i, c := range cands {
+		if keep[i] {
+			d.lineCands = append(d.lineCands, c)
+		}
+	}
+	if len(extra) > 0 {
+		d.lineCands = append(d.lineCands, extra...)
+		slices.SortFunc(d.lineCands, func(a, b cand) int { return int(a.s - b.s) })
+	}
+	for i, c := range cands {
+		if keep[i] {
+			d.emit(&us[ui[i]], c)
+		}
+	}
+	for _, x := range extra {
+		k, _ := slices.BinarySearchFunc(us, int(x.s), func(u unit, at int) int {
+			if u.e <= at {
+				return -1
+			}
+			return 1
+		})
+		d.emit(&us[min(k, len(us)-1)], x)
+	}
+}
+
+// emit records candidate c of unit u at its level, if it beats the
+// term's earlier occurrences.
+func (d *doc) emit(u *unit, c cand) {
+	m := d.m
+	term := m.pats[c.pat].term
+	if m.rules[term].blocker {
+		return
+	}
+	bi, seen := d.best[term]
+	if seen && d.rank[bi] == 3 {
+		return
+	}
+	level, ok := d.level(u, int(c.s))
+	if !ok {
+		return
+	}
+	rk := levelRank(level)
+	if seen && rk <= d.rank[bi] {
+		return
+	}
+	mt := Match{ID: m.rules[term].id, Kind: m.rules[term].kind, Level: level}
+	mt.Start, mt.End = d.origSpan(int(c.s), int(c.e))
+	mt.Evidence = d.evidence(u, mt.Start, mt.End)
+	if seen {
+		d.out[bi], d.rank[bi] = mt, rk
+	} else {
+		d.best[term] = len(d.out)
+		d.out = append(d.out, mt)
+		d.rank = append(d.rank, rk)
+	}
+}
+
+// certCues are the words that make a loose certification acronym ("pmp",
+// "Cspo") one: in its sentence, its list or its heading.
+var certCues = words("certified", "certification", "certifications", "certificate", "certificates", "credential",
+	"credentials", "cert", "certs", "accreditation", "accredited", "zertifizierung", "zertifizierungen", "zertifikat",
+	"zertifiziert", "certifié", "certifiée", "certificación", "certificaciones", "certificado", "certificering",
+	"gecertificeerd", "資格")
+
+// looseOK reports whether a loose variant (pattern p) found in unit u
+// has what its kind needs. A certification acronym in another case
+// needs a certification cue in its sentence, list or heading, or
+// another certification in its sentence ("Cspo or Pspo"). A tool name
+// in lower case needs another tool in its sentence (accept already
+// checked that it is an item of an enumeration).
+func (d *doc) looseOK(u *unit, p *pattern, cands []cand) bool {
+	m := d.m
+	for _, c := range cands[u.c0:u.c1] {
+		q := &m.pats[c.pat]
+		r := &m.rules[q.term]
+		if q.term == p.term || r.blocker {
+			continue
+		}
+		if p.loose == looseCert && r.kind == KindCertification || p.loose == looseTool && r.tool {
+			return true
+		}
+	}
+	if p.loose != looseCert {
+		return false
+	}
+	if containsAny(d.low[u.s:u.e], certCues) || d.headingKey != nil && containsAny(d.headingKey, certCues) {
+		return true
+	}
+	if d.bs == d.be {
+		return false
+	}
+	if d.blockCue == 0 {
+		d.blockCue = 1
+		if containsAny(d.low[d.bs:d.be], certCues) {
+			d.blockCue = 2
+		}
+	}
+	return d.blockCue == 2
+}
+
+// certSuffixes end certification forms that a list of names can share:
+// "Google Ads and Google Analytics certifications".
+var certSuffixes = map[string]bool{"certification": true, "certifications": true, "certificate": true,
+	"certificates": true, "certified": true}
+
+// conjunction returns the length of the joint ("&", ",", "/", "and",
+// "or") starting at i of low, after blanks, and the position after it;
+// -1 when there is none.
+func conjunction(low []byte, i, end int) int {
+	for i < end && low[i] == ' ' {
+		i++
+	}
+	if i >= end {
+		return -1
+	}
+	switch low[i] {
+	case ',', '/', '&':
+		i++
+	default:
+		w := nextWord(low, i)
+		if w != "and" && w != "or" && w != "und" && w != "oder" && w != "et" && w != "ou" && w != "y" && w != "o" {
+			return -1
+		}
+		i += len(w)
+	}
+	for i < end && low[i] == ' ' {
+		i++
+	}
+	return i
+}
+
+// conjunctionBefore is conjunction read backwards from i: it returns the
+// position where the joint's blanks start, -1 when there is none.
+func conjunctionBefore(low []byte, i, start int) int {
+	for i > start && low[i-1] == ' ' {
+		i--
+	}
+	if i <= start {
+		return -1
+	}
+	switch low[i-1] {
+	case ',', '/', '&':
+		i--
+	default:
+		w := prevWord(low, i)
+		if w != "and" && w != "or" && w != "und" && w != "oder" && w != "et" && w != "ou" && w != "y" && w != "o" {
+			return -1
+		}
+		i -= len(w)
+	}
+	for i > start && low[i-1] == ' ' {
+		i--
+	}
+	return i
+}
+
+// certForm returns a pattern of a certification other than term whose
+// form is prefix+" "+word (word = norm[ws:we]), checking case for
+// case-sensitive forms.
+func (d *doc) certForm(prefix []byte, casedPrefix []byte, ws, we int, term int32) (int32, bool) {
+	key := make([]byte, 0, len(prefix)+1+we-ws)
+	key = append(append(append(key, prefix...), ' '), d.low[ws:we]...)
+	for _, pi := range d.m.certForms[string(key)] {
+		p := &d.m.pats[pi]
+		if p.term == term {
+			continue
+		}
+		if p.cased != nil {
+			cs := append(append(append([]byte{}, casedPrefix...), ' '), d.norm[ws:we]...)
+			if len(cs) != len(p.cased) {
+				continue
+			}
+			ok := true
+			for k := range cs {
+				if cs[k] != p.cased[k] && !(p.cased[k] == ' ' && cs[k] == '-') {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+		}
+		return pi, true
+	}
+	return 0, false
+}
+
+// shared returns the certifications a kept certification candidate c
+// shares its form with in a shortened list on line [ls,le):
+//   - forward, its form less the last word with the next item's one or
+//     two words: "PRINCE2 Foundation & Practitioner", "PSM I and II";
+//   - backward, when its form ends in "certification(s)", "certified" or
+//     "certificate(s)", the previous item's one to four words with that
+//     word: "Google Ads and Google Analytics certifications".
+func (d *doc) shared(c cand, ls, le int) []cand {
+	term := d.m.pats[c.pat].term
+	var out []cand
+	form := d.low[c.s:c.e]
+	sp := bytes.LastIndexByte(form, ' ')
+	if sp <= 0 {
+		return nil
+	}
+	prefix, casedPrefix := form[:sp], d.norm[int(c.s):int(c.s)+sp]
+	suffix := form[sp+1:]
+	// Forward.
+	for at, n := int(c.e), 0; n < 4; n++ {
+		i := conjunction(d.low, at, le)
+		if i < 0 {
+			break
+		}
+		// The next one or two words.
+		var ends []int
+		j := i
+		for w := 0; w < 2; w++ {
+			k := j
+			for k < le && (isWordByte(d.low[k]) || d.low[k] == '+' || d.low[k] >= 0x80) {
+				k++
+			}
+			if k == j || k < le && isWordByte(d.low[k]) {
+				break
+			}
+			ends = append(ends, k)
+			if k >= le || d.low[k] != ' ' {
+				break
+			}
+			j = k + 1
+		}
+		found := false
+		for w := len(ends) - 1; w >= 0; w-- {
+			if pi, ok := d.certForm(prefix, casedPrefix, i, ends[w], term); ok {
+				out = append(out, cand{pat: pi, s: int32(i), e: int32(ends[w])})
+				at, found = ends[w], true
+				break
+			}
+		}
+		if !found {
+			break
+		}
+	}
+	// Backward.
+	if !certSuffixes[string(suffix)] {
+		return out
+	}
+	for at, n := int(c.s), 0; n < 4; n++ {
+		j := conjunctionBefore(d.low, at, ls)
+		if j < 0 {
+			break
+		}
+		// Up to four words back from j.
+		var starts []int
+		k := j
+		for w := 0; w < 4; w++ {
+			b := k
+			for b > ls && (isWordByte(d.low[b-1]) || d.low[b-1] == '+' || d.low[b-1] >= 0x80) {
+				b--
+			}
+			if b == k {
+				break
+			}
+			starts = append(starts, b)
+			if b <= ls || d.low[b-1] != ' ' {
+				break
+			}
+			k = b - 1
+		}
+		found := false
+		for w := len(starts) - 1; w >= 0; w-- {
+			st := starts[w]
+			key := append(append(append([]byte{}, d.low[st:j]...), ' '), suffix...)
+			for _, pi := range d.m.certForms[string(key)] {
+				if p := &d.m.pats[pi]; p.term != term && p.cased == nil {
+					out = append(out, cand{pat: pi, s: int32(st), e: int32(j)})
+					at, found = st, true
+					break
+				}
+			}
+			if found {
+				break
+			}
+		}
+		if !found {
+			break
+		}
+	}
+	return out
 }
 
 // isListItem reports whether a line is a list item ("- ", "* ", "• ").
@@ -455,6 +808,7 @@ func (d *doc) setBlock(ls, le int, cands []cand) {
 	}
 	d.blockC = cands[i:j]
 	clear(d.blockCtx)
+	d.blockCue = 0
 }
 
 // hasContext reports whether unit u, the list its line is in, or the
@@ -557,12 +911,39 @@ func (d *doc) resolve(cs []cand, keep []bool, s, e int) {
 		}
 		if !free {
 			keep[i] = false
+			if d.nested(cs, keep, order, i) {
+				keep[i] = true // "AWS" in "AWS Glue"
+			}
 			continue
 		}
 		for k := int(c.s) - s; k < int(c.e)-s; k++ {
 			cover[k] = true
 		}
 	}
+}
+
+// nested reports whether skill candidate cs[i] is the first word(s) of a
+// longer kept skill candidate of another term, starting where it starts:
+// "AWS Glue" is AWS too, "SQL Server" is SQL. Not "C" in "C++" (the form
+// must end at a blank of the longer one).
+func (d *doc) nested(cs []cand, keep []bool, order []int, i int) bool {
+	m := d.m
+	a := cs[i]
+	pa := &m.pats[a.pat]
+	if m.rules[pa.term].kind != KindSkill || m.rules[pa.term].blocker || int(a.e) >= len(d.norm) || d.norm[a.e] != ' ' {
+		return false
+	}
+	for _, j := range order {
+		b := cs[j]
+		if b.s > a.s {
+			break // order is by start
+		}
+		pb := &m.pats[b.pat]
+		if keep[j] && j != i && b.s == a.s && b.e > a.e && pb.term != pa.term && m.rules[pb.term].kind == KindSkill && !m.rules[pb.term].blocker {
+			return true
+		}
+	}
+	return false
 }
 
 // Phrase classes of the cue matcher.
@@ -574,12 +955,13 @@ const (
 	phNo
 	phNeeds
 	phWeak
+	phNice
 )
 
 // cueMatcher finds every cue, negation and "but"-like phrase of a clause
 // in one pass.
 var cueMatcher = sync.OnceValue(func() *matcher {
-	lists := [][][]byte{cueRequired, cuePreferred, negations, negSplits, negNo, negNeeds, cueWeak}
+	lists := [][][]byte{cueRequired, cuePreferred, negations, negSplits, negNo, negNeeds, cueWeak, words("nice")}
 	terms := make([]Term, len(lists))
 	for i, l := range lists {
 		terms[i] = Term{ID: fmt.Sprint("phrase-", i), Name: string(l[0])}
@@ -661,7 +1043,37 @@ func (d *doc) clauseAt(u *unit, at int) *clause {
 			}
 		}
 	}
+	// Parentheses holding a term.
+	for i := cs; i < ce; i++ {
+		k := bytes.IndexByte(d.norm[i:ce], '(')
+		if k < 0 {
+			break
+		}
+		i += k
+		j := bytes.IndexByte(d.norm[i:ce], ')')
+		if j < 0 {
+			break
+		}
+		// The first candidate after the '(' (they are sorted by start).
+		k, _ = slices.BinarySearchFunc(d.lineCands, int32(i+1), func(x cand, at int32) int { return int(x.s - at) })
+		if k < len(d.lineCands) && int(d.lineCands[k].e) <= i+j {
+			c.parens = append(c.parens, [2]int{i - cs, i + j - cs})
+		}
+		i += j
+	}
 	for _, h := range hits {
+		if h.class == phNice {
+			// "nice" alone is a cue where it ends a part: "CFE nice.",
+			// "AZ-400 (nice)", "nice: R or Python"; not "a nice office".
+			k := cs + h.at + len("nice")
+			for k < ce && d.norm[k] == ' ' {
+				k++
+			}
+			if k < ce && !bytes.ContainsRune([]byte(").,;:!"), rune(d.norm[k])) {
+				continue
+			}
+			h.class = phPreferred
+		}
 		if h.class != phRequired && h.class != phPreferred {
 			continue
 		}
@@ -673,10 +1085,21 @@ func (d *doc) clauseAt(u *unit, at int) *clause {
 		if sc := c.scopeAt(h.at); sc != nil && sc.neg {
 			continue
 		}
-		c.cues = append(c.cues, cue{h.at, level})
+		c.cues = append(c.cues, cue{h.at, level, c.parenAt(h.at)})
 	}
 	u.clauses = append(u.clauses, c)
 	return c
+}
+
+// parenAt returns the index of the parenthesis holding a term that rel
+// is in, or -1.
+func (c *clause) parenAt(rel int) int {
+	for i, p := range c.parens {
+		if p[0] < rel && rel < p[1] {
+			return i
+		}
+	}
+	return -1
 }
 
 func (c *clause) scopeAt(rel int) *scope {
@@ -686,6 +1109,24 @@ func (c *clause) scopeAt(rel int) *scope {
 		}
 	}
 	return nil
+}
+
+// prevClauseCues returns the cues of the clause before c in unit u when
+// c is a short item (five words at most) and they all give one level.
+func (d *doc) prevClauseCues(u *unit, c *clause) []cue {
+	if c.s <= u.s || bytes.Count(bytes.TrimSpace(d.low[c.s:c.e]), []byte(" ")) > 4 {
+		return nil
+	}
+	p := d.clauseAt(u, c.s-1)
+	if len(p.cues) == 0 || len(p.parens) > 0 {
+		return nil
+	}
+	for _, x := range p.cues[1:] {
+		if x.level != p.cues[0].level {
+			return nil
+		}
+	}
+	return []cue{{at: 0, level: p.cues[0].level, paren: -1}}
 }
 
 // level decides the requirement level of a match at normalised offset at
@@ -703,6 +1144,30 @@ func (d *doc) level(u *unit, at int) (string, bool) {
 		return LevelMentioned, true
 	}
 	cues := c.cues
+	if len(c.parens) > 0 {
+		// Inside a parenthesis holding a term, its own cues speak; outside,
+		// the cues of such parentheses do not.
+		p := c.parenAt(rel)
+		var own []cue
+		for _, x := range cues {
+			if x.paren == p {
+				own = append(own, x)
+			}
+		}
+		if len(own) == 0 && p >= 0 {
+			for _, x := range cues {
+				if x.paren < 0 {
+					own = append(own, x)
+				}
+			}
+		}
+		cues = own
+	}
+	if len(cues) == 0 && d.sec == secNeutral {
+		// A short item of a ';' list takes the cue of the item before:
+		// "CSP required; OSHA 30 card."
+		cues = d.prevClauseCues(u, c)
+	}
 	if len(cues) > 0 {
 		same := true
 		for _, x := range cues[1:] {

@@ -2,6 +2,7 @@ package taxonomy
 
 import (
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -21,9 +22,11 @@ type pattern struct {
 	n       int32  // length in normalised bytes
 	cased   []byte // normalised with case, for case-sensitive forms; nil otherwise
 	needCtx bool
-	excl    bool // the term's Exclude phrases apply
-	leftB   bool // a word boundary is needed before
-	rightB  bool // and after
+	excl    bool   // the term's Exclude phrases apply
+	leftB   bool   // a word boundary is needed before
+	rightB  bool   // and after
+	loose   uint8  // looseCert or looseTool: a case-insensitive variant
+	strict  []byte // the case-sensitive form it relaxes
 }
 
 // rule is what the matcher needs of a term besides its patterns.
@@ -37,6 +40,11 @@ type rule struct {
 	fields    []string
 	id        string
 	kind      Kind
+	tool      bool // a skill of category tool
+	// blocker: the name of an issuer of certifications ("Scrum
+	// Alliance", "Kanban University"); it is never reported, and a skill
+	// form inside it is not the skill.
+	blocker bool
 }
 
 // matcher is an Aho–Corasick automaton, compiled to a DFA over byte
@@ -49,13 +57,18 @@ type matcher struct {
 	outList  []int32
 	pats     []pattern
 	rules    []rule
+	// certForms: the patterns of certification forms that need no
+	// context, by key, to read shortened shared forms ("PRINCE2
+	// Foundation & Practitioner").
+	certForms map[string][]int32
+	maxLen    int32 // the longest pattern, in bytes
 }
 
 func newMatcher(terms []Term, contexts map[string]*ContextGroup) *matcher {
 	m := &matcher{}
 	m.rules = make([]rule, len(terms))
 	for i, t := range terms {
-		r := rule{id: t.ID, kind: t.Kind, fields: t.Fields, noHyphen: t.NoHyphen}
+		r := rule{id: t.ID, kind: t.Kind, fields: t.Fields, noHyphen: t.NoHyphen, tool: t.Kind == KindSkill && t.Category == CategoryTool}
 		if g := contexts[t.Context]; t.Context != "" && g != nil {
 			for _, w := range g.Words {
 				r.ctxWords = append(r.ctxWords, lowerKey(normalizeForm(w)))
@@ -79,6 +92,9 @@ func newMatcher(terms []Term, contexts map[string]*ContextGroup) *matcher {
 		}
 		m.rules[i] = r
 	}
+	blocker := int32(len(terms))
+	m.rules = append(m.rules, rule{blocker: true})
+	m.certForms = map[string][]int32{}
 
 	// Trie.
 	type node struct {
@@ -87,17 +103,28 @@ func newMatcher(terms []Term, contexts map[string]*ContextGroup) *matcher {
 	}
 	nodes := []node{{}}
 	used := [256]bool{}
-	for _, f := range termForms(terms) {
+	forms := termForms(terms)
+	forms = append(forms, issuerForms(terms, forms, int(blocker))...)
+	for _, f := range forms {
 		key := []byte(f.key)
-		p := pattern{term: int32(f.term), n: int32(len(key)), needCtx: f.needCtx}
-		p.excl = len(terms[f.term].Exclude) > 0 && (f.needCtx || len(terms[f.term].NeedsContext) == 0)
+		p := pattern{term: int32(f.term), n: int32(len(key)), needCtx: f.needCtx, loose: f.loose}
+		if f.term < len(terms) {
+			p.excl = len(terms[f.term].Exclude) > 0 && (f.needCtx || len(terms[f.term].NeedsContext) == 0)
+		}
 		if f.cased != "" {
 			p.cased = []byte(f.cased)
+		}
+		if f.loose != looseNone {
+			p.strict = []byte(f.strict)
 		}
 		p.leftB = edgeIsWord(key, false)
 		p.rightB = edgeIsWord(key, true)
 		pi := int32(len(m.pats))
 		m.pats = append(m.pats, p)
+		m.maxLen = max(m.maxLen, p.n)
+		if f.term < len(terms) && terms[f.term].Kind == KindCertification && !f.needCtx && f.loose == looseNone {
+			m.certForms[f.key] = append(m.certForms[f.key], pi)
+		}
 		s := int32(0)
 		for _, c := range key {
 			used[c] = true
@@ -245,6 +272,34 @@ func (m *matcher) accept(norm []byte, pi, e int32) (cand, bool) {
 			}
 		}
 	}
+	if p.loose != looseNone {
+		same := true
+		for k, pc := range p.strict {
+			c := norm[int(s)+k]
+			if c != pc && !(pc == ' ' && c == '-') {
+				same = false
+				break
+			}
+		}
+		if same {
+			return cand{}, false // the strict form has it
+		}
+		// All in lower case ("pmp", "excel"), or, for a certification,
+		// capitalised ("Cspo"); a hyphen of the form stays a hyphen ("a
+		// CSPO" is not "A-CSPO").
+		for k, pc := range p.strict {
+			c := norm[int(s)+k]
+			switch {
+			case pc == '-' && c != '-':
+				return cand{}, false
+			case 'A' <= c && c <= 'Z' && !(k == 0 && p.loose == looseCert):
+				return cand{}, false
+			}
+		}
+		if p.loose == looseTool && !(listEdge(norm, int(s), false) && listEdge(norm, int(e), true)) {
+			return cand{}, false
+		}
+	}
 	r := &m.rules[p.term]
 	if r.noHyphen && (s > 0 && norm[s-1] == '-' || int(e) < len(norm) && norm[e] == '-') {
 		return cand{}, false
@@ -280,4 +335,79 @@ func prevWord(b []byte, i int) string {
 		j--
 	}
 	return string(lowerKey(b[j:i]))
+}
+
+// listEdge reports whether position i of b (the start of a form, or its
+// end when after) is an edge of an enumeration item: the line's start or
+// end, a list marker, a separator (, / & + ; : ( ) . |) or "and"/"or".
+func listEdge(b []byte, i int, after bool) bool {
+	if after {
+		for i < len(b) && b[i] == ' ' {
+			i++
+		}
+		if i >= len(b) || b[i] == '\n' {
+			return true
+		}
+		switch b[i] {
+		case ',', '/', '&', '+', ';', ')', '.', '|', ':', '(':
+			return true
+		}
+		w := nextWord(b, i)
+		return w == "and" || w == "or" || w == "und" || w == "et" || w == "y" || w == "o" || w == "oder" || w == "ou"
+	}
+	for i > 0 && b[i-1] == ' ' {
+		i--
+	}
+	if i == 0 || b[i-1] == '\n' {
+		return true
+	}
+	switch b[i-1] {
+	case ',', '/', '&', '+', ';', '(', ':', '|':
+		return true
+	case '-', '*':
+		return i == 1 || b[i-2] == '\n' || b[i-2] == ' '
+	}
+	w := prevWord(b, i)
+	return w == "and" || w == "or" || w == "und" || w == "et" || w == "y" || w == "o" || w == "oder" || w == "ou"
+}
+
+// issuerForms returns the names of the issuers of certifications that
+// hold a skill form ("Scrum Alliance", "Scrum.org", "Kanban University",
+// "Project Management Institute") as forms of the blocker rule: the
+// longer issuer name wins the overlap, so "Scrum" in "Scrum Alliance" is
+// not the skill. Names that are themselves a form ("Amazon Web
+// Services", "Salesforce") are left out.
+func issuerForms(terms []Term, forms []form, blocker int) []form {
+	all := map[string]bool{}
+	for _, f := range forms {
+		all[f.key] = true
+	}
+	var skillKeys [][]byte
+	for _, f := range forms {
+		if terms[f.term].Kind == KindSkill && f.loose == looseNone {
+			skillKeys = append(skillKeys, []byte(f.key))
+		}
+	}
+	seen := map[string]bool{}
+	var out []form
+	for _, t := range terms {
+		if t.Kind != KindCertification || t.Issuer == "" {
+			continue
+		}
+		for _, name := range strings.FieldsFunc(t.Issuer, func(r rune) bool { return strings.ContainsRune("()/&,;", r) }) {
+			n := normalizeForm(name)
+			key := string(lowerKey(n))
+			if len(key) < 4 || all[key] || seen[key] {
+				continue
+			}
+			for _, sk := range skillKeys {
+				if hasWord([]byte(key), sk) {
+					seen[key] = true
+					out = append(out, form{term: blocker, text: name, key: key})
+					break
+				}
+			}
+		}
+	}
+	return out
 }

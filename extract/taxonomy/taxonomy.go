@@ -518,7 +518,61 @@ type form struct {
 	key     string // normalised, lower-cased, hyphen as space
 	cased   string // normalised with case; "" when case-insensitive
 	needCtx bool
+	// loose is set on the case-insensitive variant of a case-sensitive
+	// form ("pmp" for PMP, "excel" for Excel): it counts only with the
+	// cue its kind needs (see looseCert, looseTool), and never when the
+	// text has the form's own case (the strict form covers that).
+	loose  uint8
+	strict string // the case-sensitive form a loose variant relaxes
 }
+
+// Kinds of loose (case-insensitive) variants of case-sensitive forms.
+const (
+	looseNone uint8 = iota
+	// looseCert: a certification acronym in another case ("pmp
+	// certified", "Cspo or Pspo"); it needs a certification cue in its
+	// sentence, list or heading, or another certification in its sentence.
+	looseCert
+	// looseTool: a tool name in lower case ("jira, confluence, notion");
+	// it needs to be an item of an enumeration with another tool.
+	looseTool
+)
+
+// looseForm reports whether a case-sensitive form of term gets a loose
+// variant, and which: certification acronyms of three or more
+// characters with no lower-case letter (PMP, CSPO, PSM I; not "SAFe
+// POPM" or "aPHR"), and tool names of three or more characters written
+// capitalised or in capitals (Excel, Notion, AWS; not "UserTesting" or
+// "dbt", whose spelling is the brand's).
+func looseForm(term *Term, f string) uint8 {
+	upper, lower, letters := 0, 0, 0
+	for _, r := range f {
+		switch {
+		case 'a' <= r && r <= 'z':
+			lower++
+		case 'A' <= r && r <= 'Z':
+			upper++
+		}
+	}
+	letters = upper + lower
+	if len(f) < 3 || upper == 0 {
+		return looseNone
+	}
+	switch {
+	case term.Kind == KindCertification && lower == 0 && upper >= 2:
+		return looseCert
+	case term.Kind == KindSkill && term.Category == CategoryTool && letters >= 3:
+		first := f[0]
+		if upper == letters || 'A' <= first && first <= 'Z' && upper == 1 {
+			return looseTool
+		}
+	}
+	return looseNone
+}
+
+// pluralCue makes "… certification" and "… certificate" forms match
+// their plurals too ("Google Ads and Google Analytics certifications").
+var pluralCue = []string{" certification", " certificate"}
 
 func termForms(terms []Term) []form {
 	var out []form
@@ -534,7 +588,8 @@ func termForms(terms []Term) []form {
 		for _, f := range term.NeedsContext {
 			needs[f] = true
 		}
-		add := func(text string, cased bool) {
+		start := len(out)
+		add := func(text string, cased bool, loose uint8) {
 			n := normalizeForm(text)
 			if len(n) == 0 {
 				return
@@ -543,24 +598,46 @@ func termForms(terms []Term) []form {
 			if cased {
 				f.cased = string(n)
 			}
-			for _, g := range out {
-				if g.term == i && g.key == f.key && g.cased == f.cased {
+			if loose != looseNone {
+				f.loose, f.strict = loose, string(n)
+			}
+			for _, g := range out[start:] {
+				if g.key == f.key && (g.cased == f.cased && g.loose == f.loose || f.loose != looseNone && g.cased == "" && g.loose == looseNone) {
 					return
 				}
 			}
 			out = append(out, f)
 		}
 		if !sensitive[term.Name] {
-			add(term.Name, false)
+			add(term.Name, false, looseNone)
 		}
 		for _, f := range term.Aliases {
-			add(f, false)
+			add(f, false, looseNone)
 		}
 		for _, f := range term.Acronyms {
-			add(f, true)
+			add(f, true, looseNone)
 		}
 		for _, f := range term.Exact {
-			add(f, true)
+			add(f, true, looseNone)
+		}
+		if term.Kind == KindCertification {
+			for _, f := range out[start:] {
+				if f.cased != "" || f.loose != looseNone {
+					continue
+				}
+				for _, c := range pluralCue {
+					if strings.HasSuffix(f.key, c) {
+						add(f.text+"s", false, looseNone)
+					}
+				}
+			}
+		}
+		for _, list := range [][]string{term.Acronyms, term.Exact} {
+			for _, f := range list {
+				if l := looseForm(&term, f); l != looseNone {
+					add(f, false, l)
+				}
+			}
 		}
 	}
 	return out
@@ -587,7 +664,7 @@ func collisions(terms []Term, user map[string]bool) []error {
 		for i := 0; i < len(fs); i++ {
 			for j := i + 1; j < len(fs); j++ {
 				a, b := fs[i], fs[j]
-				if a.term == b.term {
+				if a.term == b.term || a.loose != looseNone || b.loose != looseNone {
 					continue
 				}
 				if a.cased != "" && b.cased != "" && a.cased != b.cased {
