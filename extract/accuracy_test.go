@@ -254,18 +254,22 @@ func TestAccuracy(t *testing.T) {
 }
 
 // Regression floors of TestHeldOutAccuracy: each is the figure measured
-// on testdata/heldout on 2026-11-30 (136 snippets, 244 tags found right)
+// on testdata/heldout on 2026-11-30 (the second blind set: 142 snippets
+// by another author, committed before the tagger ever ran on them)
 // minus 0.03, rounded down to a step of 0.05. They catch regressions on
 // text the tagger was not tuned on; they are not targets. Raise them
 // when the tagger improves on a fresh held-out set, not by tuning the
-// tagger on this one.
+// tagger on this one. (The first blind set measured certification P
+// 0.952 R 0.877, skills P 0.973 R 0.873, level 0.852, salary 0.912; the
+// tagger was then fixed against it and it joined testdata/labelled.)
 const (
-	heldOutCertPrecision  = 0.90 // measured 0.952 (tp 100, fp 5)
-	heldOutCertRecall     = 0.80 // measured 0.877 (fn 14)
-	heldOutSkillPrecision = 0.90 // measured 0.973 (tp 144, fp 4)
-	heldOutSkillRecall    = 0.80 // measured 0.873 (fn 21)
-	heldOutLevelAccuracy  = 0.80 // measured 0.852 of 244 tags
-	heldOutSalaryExact    = 0.85 // measured 0.912 of 136 snippets
+	heldOutCertPrecision  = 0.90 // measured 0.946 (tp 105, fp 6)
+	heldOutCertRecall     = 0.90 // measured 0.946 (fn 6)
+	heldOutSkillPrecision = 0.90 // measured 0.971 (tp 204, fp 6)
+	heldOutSkillRecall    = 0.90 // measured 0.936 (fn 14)
+	heldOutLevelAccuracy  = 0.80 // measured 0.871 of 309 tags
+	heldOutSalaryExact    = 0.85 // measured 0.923 of 142 snippets
+	heldOutFactAccuracy   = 0.65 // measured 0.723 of 94 facts
 )
 
 // TestHeldOutAccuracy runs the measurement of TestAccuracy over
@@ -286,4 +290,5 @@ func TestHeldOutAccuracy(t *testing.T) {
 	checkBar(t, "held-out skill recall", a.skill.recall(), heldOutSkillRecall)
 	checkBar(t, "held-out level accuracy", a.level(), heldOutLevelAccuracy)
 	checkBar(t, "held-out salary exact match", a.salary(), heldOutSalaryExact)
+	checkBar(t, "held-out fact accuracy", a.facts(), heldOutFactAccuracy)
 }
