@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Facts read from a posting's text when its source gave no field for
@@ -45,7 +46,7 @@ var (
 func ExperienceFromText(text string) float64 {
 	best := 0.0
 	for _, line := range strings.Split(text, "\n") {
-		if !strings.Contains(strings.ToLower(line), "y") && !strings.ContainsAny(line, "Jaàñ") {
+		if !hasAny(strings.ToLower(line), yearUnits) {
 			continue
 		}
 		for _, m := range yearsRe.FindAllStringSubmatchIndex(line, -1) {
@@ -127,6 +128,9 @@ func EducationFromText(text string) string {
 		}
 	}
 	for _, line := range strings.Split(text, "\n") {
+		if !hasEducationWord(line) {
+			continue // no match of eduRes, degreeRe or noDegreeRe can be in it
+		}
 		if noDegreeRe.MatchString(line) {
 			continue
 		}
@@ -163,29 +167,85 @@ var (
 // the word alone ("remote teams"); onsite needs a phrase about the role
 // ("on-site role", "office-based", "5 days a week in the office").
 func WorkplaceFromText(text string) string {
-	for _, m := range hybridRe.FindAllStringSubmatch(text, -1) {
-		if m[1] == "" {
-			return "hybrid"
+	// Each pattern is run only on the lines holding a word it needs: the
+	// regexps are the costliest step of extraction.
+	lower := strings.ToLower(text)
+	if strings.Contains(lower, "hybrid") {
+		for _, m := range hybridRe.FindAllStringSubmatch(text, -1) {
+			if m[1] == "" {
+				return "hybrid"
+			}
 		}
 	}
-	if daysOffRe.MatchString(text) {
+	if strings.Contains(lower, "day") && matchLines(text, []string{"office", "hq", "studio"}, daysOffRe) {
 		return "hybrid"
 	}
-	if notRemote.MatchString(text) {
+	if !strings.Contains(lower, "remot") && !hasAny(lower, onsiteWords) {
+		return ""
+	}
+	if matchLines(text, []string{"remot"}, notRemote) {
 		return "onsite"
 	}
-	if remoteRe.MatchString(text) {
+	if matchLines(text, []string{"remot", "work from", "wfh", "télétravail"}, remoteRe) {
 		return "remote"
 	}
-	for _, line := range strings.Split(text, "\n") {
-		if remoteLine.MatchString(line) {
-			return "remote"
-		}
+	if matchLines(text, []string{"remote"}, remoteLine) {
+		return "remote"
 	}
-	if onsiteRe.MatchString(text) {
+	if matchLines(text, onsiteWords, onsiteRe) {
 		return "onsite"
 	}
 	return ""
+}
+
+// onsiteWords holds a word of every match of onsiteRe, lower-cased.
+var onsiteWords = []string{"site", "office", "person", "vor ort", "presencial"}
+
+// matchLines reports whether re matches a line of text that holds one of
+// words (lower-cased).
+func matchLines(text string, words []string, re *regexp.Regexp) bool {
+	for line := range strings.SplitSeq(text, "\n") {
+		if hasAny(strings.ToLower(line), words) && re.MatchString(line) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasAny reports whether s contains any of subs.
+func hasAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// yearUnits are the unit words of yearsRe in lower case: a line with
+// none of them cannot hold a years phrase.
+var yearUnits = []string{"year", "yr", "jahr", "ans", "años", "anni", "jaar"}
+
+// educationWords holds, lower-cased, a word of every match of eduRes,
+// degreeRe and noDegreeRe, split as hasEducationWord splits ("B.Sc" gives
+// "b" and "sc"; "Ph.D" gives "ph").
+var educationWords = map[string]bool{
+	"school": true, "secondary": true, "ged": true, "level": true, "levels": true, "matura": true, "abitur": true,
+	"baccalauréat": true, "bachillerato": true, "associate": true, "associates": true, "degree": true,
+	"degrees": true, "bachelor": true, "bachelors": true, "undergraduate": true, "b": true, "bs": true, "ba": true,
+	"bsc": true, "beng": true, "btech": true, "licenciatura": true, "hochschulabschluss": true, "studium": true,
+	"bac": true, "laurea": true, "master": true, "masters": true, "mba": true, "m": true, "ms": true, "ma": true,
+	"msc": true, "meng": true, "ph": true, "phd": true, "doctorate": true, "doctoral": true, "dphil": true,
+	"máster": true,
+}
+
+func hasEducationWord(line string) bool {
+	for w := range strings.FieldsFuncSeq(line, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if educationWords[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
 }
 
 var employmentRes = []struct {

@@ -71,8 +71,9 @@ func SalaryFromText(text, prefer string) *Salary {
 	lines := strings.Split(text, "\n")
 	prev := ""
 	for _, line := range lines {
-		strong := salaryRe.MatchString(line) || salaryRe.MatchString(prev)
-		for _, s := range salariesInLine(line, prev, prefer) {
+		found := salariesInLine(line, prev, prefer)
+		strong := len(found) > 0 && (salaryRe.MatchString(line) || salaryRe.MatchString(prev))
+		for _, s := range found {
 			rank := 3
 			if strong {
 				rank = 1
@@ -144,6 +145,21 @@ var currencyCodes = map[string]string{
 	"INR": "INR", "RS": "INR", "RS.": "INR", "JPY": "JPY", "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "PLN": "PLN",
 	"ZAR": "ZAR", "MXN": "MXN", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "ZŁ": "PLN", "KR": "SEK",
 	"DOLLAR": "USD", "DOLLARS": "USD", "$": "USD", "円": "JPY",
+}
+
+// currencyMarkers are, lower-cased, the strings of which a line holding
+// pay has at least one: every currency form moneyRe reads (currencyCodes)
+// and the scales that imply rupees. Lines without one skip the regexps.
+var currencyMarkers = func() []string {
+	m := []string{"lakh", "lpa"}
+	for k := range currencyCodes {
+		m = append(m, strings.ToLower(k))
+	}
+	return m
+}()
+
+func hasCurrencyMarker(line string) bool {
+	return hasAny(strings.ToLower(line), currencyMarkers)
 }
 
 var otherDollars = map[string]bool{"CAD": true, "AUD": true, "NZD": true, "SGD": true, "HKD": true}
@@ -343,8 +359,8 @@ var (
 )
 
 func salariesInLine(line, prev, prefer string) []*Salary {
-	if !strings.ContainsAny(line, "0123456789") {
-		return nil
+	if !strings.ContainsAny(line, "0123456789") || !hasCurrencyMarker(line) {
+		return nil // no amount, or none could have a currency: no pay
 	}
 	ms := findMoney(line, prefer)
 	if len(ms) == 0 {
