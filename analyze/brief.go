@@ -50,6 +50,9 @@ func OwnedPhrases(text string) []string {
 	for _, clause := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return strings.ContainsRune(".,;:()!?\n\"“”", r)
 	}) {
+		if !mayOwn(clause) {
+			continue
+		}
 		var words []string
 		for _, w := range strings.FieldsFunc(clause, func(r rune) bool {
 			return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '/' || r == '&' || r > 127)
@@ -85,6 +88,14 @@ func OwnedPhrases(text string) []string {
 	return out
 }
 
+// mayOwn reports whether a lower-cased clause may hold a lead of
+// ownLead: each has a word that holds one of these, and a clause without
+// any of them has no words to find.
+func mayOwn(clause string) bool {
+	return strings.Contains(clause, "own") || strings.Contains(clause, "responsible") ||
+		strings.Contains(clause, "accountable") || strings.Contains(clause, "charge")
+}
+
 func leadLen(words []string) int {
 	for _, l := range ownLead {
 		if len(words) >= len(l) {
@@ -104,11 +115,18 @@ func leadLen(words []string) int {
 }
 
 // CountPhrases counts, over posts, the postings whose description has each
-// phrase fn returns; most postings first, then alphabetical.
+// phrase fn returns; most postings first, then alphabetical. fn is called
+// from several goroutines at once.
 func CountPhrases(posts []extract.Posting, fn func(string) []string) []Phrase {
+	phrases := make([][]string, len(posts))
+	inParallel(len(posts), func(from, to int) {
+		for i := from; i < to; i++ {
+			phrases[i] = fn(posts[i].Description)
+		}
+	})
 	counts := map[string]int{}
-	for _, p := range posts {
-		for _, ph := range fn(p.Description) {
+	for _, ps := range phrases {
+		for _, ph := range ps {
 			counts[ph]++
 		}
 	}

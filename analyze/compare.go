@@ -95,9 +95,11 @@ func contains(xs []string, s string) bool {
 
 func norms(posts []extract.Posting) []string {
 	out := make([]string, len(posts))
-	for i, p := range posts {
-		out[i] = NormText(p.Description)
-	}
+	inParallel(len(posts), func(from, to int) {
+		for i := from; i < to; i++ {
+			out[i] = NormText(posts[i].Description)
+		}
+	})
 	return out
 }
 

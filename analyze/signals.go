@@ -2,7 +2,11 @@ package analyze
 
 import (
 	"regexp"
+	"regexp/syntax"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -18,14 +22,69 @@ type Signal struct {
 	Label   string `json:"label"`
 	Pattern string `json:"pattern"`
 	re      *regexp.Regexp
+	// branches are the alternatives of the pattern, each matched on its
+	// own (see signalSet): the text has the signal when it has one.
+	branches []branch
+	alone    *lazySet // this signal alone, for In
+}
+
+// lazySet is a signalSet made when first used.
+type lazySet struct {
+	once sync.Once
+	set  *signalSet
+}
+
+// branch is one alternative of a signal's pattern.
+type branch struct {
+	re  *regexp.Regexp
+	pre *prefilter // nil: none, re runs over the whole text
 }
 
 func signal(id, label, pattern string) Signal {
-	return Signal{ID: id, Label: label, Pattern: pattern, re: regexp.MustCompile(`\b(?:` + pattern + `)\b`)}
+	s := Signal{ID: id, Label: label, Pattern: pattern, re: regexp.MustCompile(`\b(?:` + pattern + `)\b`)}
+	for _, alt := range alternatives(pattern) {
+		b := `\b(?:` + alt + `)\b`
+		s.branches = append(s.branches, branch{re: regexp.MustCompile(b), pre: newPrefilter(b)})
+	}
+	s.alone = &lazySet{}
+	return s
 }
 
 // In reports whether the normalised text (see NormText) has the signal.
-func (s Signal) In(norm string) bool { return s.re.MatchString(norm) }
+func (s Signal) In(norm string) bool {
+	if s.alone == nil { // a Signal not made by signal
+		return s.re.MatchString(norm)
+	}
+	s.alone.once.Do(func() { s.alone.set = newSignalSet([]Signal{s}) })
+	return s.alone.set.match(norm, make([]bool, 1)) == 1
+}
+
+// alternatives splits pattern at its top-level '|'.
+func alternatives(pattern string) []string {
+	var out []string
+	depth, class, from := 0, false, 0
+	for i := 0; i < len(pattern); i++ {
+		switch c := pattern[i]; {
+		case c == '\\':
+			i++
+		case class:
+			class = c != ']'
+		case c == '[':
+			class = true
+			if strings.HasPrefix(pattern[i+1:], "]") || strings.HasPrefix(pattern[i+1:], "^]") {
+				i += strings.Index(pattern[i:], "]") // a leading ']' is a member
+			}
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+		case c == '|' && depth == 0:
+			out = append(out, pattern[from:i])
+			from = i + 1
+		}
+	}
+	return append(out, pattern[from:])
+}
 
 // NormText lower-cases s and turns every run of characters other than
 // letters and digits into one space, the form Signal patterns match.
@@ -127,19 +186,31 @@ type SignalSummary struct {
 func SummarizeSignals(sigs []Signal, norms []string) SignalSummary {
 	counts := make([]int, len(sigs))
 	total, anyN := 0, 0
-	for _, text := range norms {
-		k := 0
-		for i, s := range sigs {
-			if s.In(text) {
-				counts[i]++
-				k++
+	set := newSignalSet(sigs)
+	var mu sync.Mutex
+	inParallel(len(norms), func(from, to int) {
+		part := make([]int, len(sigs))
+		partTotal, partAny := 0, 0
+		has := make([]bool, len(sigs))
+		for _, text := range norms[from:to] {
+			k := set.match(text, has)
+			for i, ok := range has {
+				if ok {
+					part[i]++
+				}
+			}
+			partTotal += k
+			if k > 0 {
+				partAny++
 			}
 		}
-		total += k
-		if k > 0 {
-			anyN++
+		mu.Lock()
+		defer mu.Unlock()
+		for i, c := range part {
+			counts[i] += c
 		}
-	}
+		total, anyN = total+partTotal, anyN+partAny
+	})
 	n := len(norms)
 	sum := SignalSummary{Any: NewShare(anyN, n), Signals: make([]SignalCount, len(sigs))}
 	if n > 0 {
@@ -149,4 +220,429 @@ func SummarizeSignals(sigs []Signal, norms []string) SignalSummary {
 		sum.Signals[i] = SignalCount{ID: s.ID, Label: s.Label, Share: NewShare(counts[i], n)}
 	}
 	return sum
+}
+
+// minParallel is the fewest items inParallel shares between cores.
+const minParallel = 256
+
+// inParallel calls fn over [0, n) split in consecutive parts, one per
+// core, and returns when all are done; fn must only write to what its
+// part owns.
+func inParallel(n int, fn func(from, to int)) {
+	parts := min(runtime.GOMAXPROCS(0), n/minParallel)
+	if parts <= 1 {
+		fn(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Go(func() { fn(p*n/parts, (p+1)*n/parts) })
+	}
+	wg.Wait()
+}
+
+// Matching many signals over long descriptions with the regular
+// expressions alone is slow: Go's regexp runs its NFA over every byte of
+// a text for every signal. So each signal gets a prefilter, derived from
+// its pattern's syntax: a set of literals, one of which every match
+// contains, and the most spaces a match can hold. A text is scanned once
+// for the literals of all the signals; a signal none of whose literals
+// occur is absent, and otherwise its regexp runs only on the words around
+// each occurrence, far enough out that any match holding the occurrence
+// fits. The answer is the regexp's answer on the whole text: at the edges
+// of a window (a space, or an end of the text) \b sees the same thing as
+// in the whole text, and a match cannot reach past them.
+
+// prefilter is what a signal's pattern guarantees about its matches.
+type prefilter struct {
+	lits   []string // every match contains one of these
+	spaces int      // no match holds more spaces than this
+}
+
+// newPrefilter derives a prefilter from pattern, or returns nil when the
+// pattern guarantees no literal or allows unbounded spaces.
+func newPrefilter(pattern string) *prefilter {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	re = re.Simplify()
+	if !wordAssertionsOnly(re) {
+		return nil
+	}
+	lits, ok := requiredLits(re)
+	if !ok || len(lits) == 0 {
+		return nil
+	}
+	spaces := maxSpaces(re)
+	if spaces < 0 {
+		return nil
+	}
+	// A literal that holds another is redundant: the other occurs
+	// wherever it does.
+	slices.Sort(lits)
+	lits = slices.Compact(lits)
+	var min []string
+	for _, l := range lits {
+		if !slices.ContainsFunc(lits, func(o string) bool { return o != l && strings.Contains(l, o) }) {
+			min = append(min, l)
+		}
+	}
+	return &prefilter{lits: min, spaces: spaces}
+}
+
+// wordAssertionsOnly reports whether re has no empty-width assertion
+// other than \b and \B (a window's edges would change ^, $, \A, \z),
+// and no case folding (the literals are matched as they are).
+func wordAssertionsOnly(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText:
+		return false
+	case syntax.OpLiteral, syntax.OpCharClass:
+		if re.Flags&syntax.FoldCase != 0 {
+			return false
+		}
+	}
+	for _, sub := range re.Sub {
+		if !wordAssertionsOnly(sub) {
+			return false
+		}
+	}
+	return true
+}
+
+// maxLits bounds the sets of strings worked with: a larger set of
+// literals filters little and costs a lot.
+const maxLits = 64
+
+// goodLit is the literal length beyond which a longer literal is not
+// worth more literals: one that long is rare enough in text.
+const goodLit = 6
+
+// exactSet returns the strings re matches when they are few (at most
+// maxLits), ignoring \b and \B.
+func exactSet(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return []string{""}, true
+	case syntax.OpLiteral:
+		return []string{string(re.Rune)}, true
+	case syntax.OpCharClass:
+		var out []string
+		for i := 0; i < len(re.Rune); i += 2 {
+			if int(re.Rune[i+1]-re.Rune[i])+1+len(out) > maxLits {
+				return nil, false
+			}
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				out = append(out, string(r))
+			}
+		}
+		return out, true
+	case syntax.OpCapture:
+		return exactSet(re.Sub[0])
+	case syntax.OpQuest:
+		sub, ok := exactSet(re.Sub[0])
+		if !ok || len(sub) >= maxLits {
+			return nil, false
+		}
+		return append(sub, ""), true
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			l, ok := exactSet(sub)
+			if !ok || len(out)+len(l) > maxLits {
+				return nil, false
+			}
+			out = append(out, l...)
+		}
+		return out, true
+	case syntax.OpConcat:
+		return product(re.Sub)
+	}
+	return nil, false
+}
+
+// product returns the strings the concatenation of subs matches, when
+// each is exact and there are at most maxLits of them.
+func product(subs []*syntax.Regexp) ([]string, bool) {
+	out := []string{""}
+	for _, sub := range subs {
+		l, ok := exactSet(sub)
+		if !ok || len(out)*len(l) > maxLits {
+			return nil, false
+		}
+		next := make([]string, 0, len(out)*len(l))
+		for _, a := range out {
+			for _, b := range l {
+				next = append(next, a+b)
+			}
+		}
+		out = next
+	}
+	return out, true
+}
+
+// better reports whether the literals a filter better than b (nil b: any
+// a is better): longer shortest literal, up to goodLit, then fewer.
+func better(a, b []string) bool {
+	if b == nil {
+		return true
+	}
+	short := func(l []string) int {
+		n := goodLit
+		for _, s := range l {
+			n = min(n, len(s))
+		}
+		return n
+	}
+	if sa, sb := short(a), short(b); sa != sb {
+		return sa > sb
+	}
+	return len(a) < len(b)
+}
+
+// requiredLits returns non-empty literals one of which every match of re
+// contains; ok is false when there are none to give.
+func requiredLits(re *syntax.Regexp) (lits []string, ok bool) {
+	if l, ok := exactSet(re); ok && !slices.Contains(l, "") {
+		return l, true
+	}
+	switch re.Op {
+	case syntax.OpCapture, syntax.OpPlus:
+		return requiredLits(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min < 1 {
+			return nil, false
+		}
+		return requiredLits(re.Sub[0])
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			l, ok := requiredLits(sub)
+			if !ok {
+				return nil, false
+			}
+			lits = append(lits, l...)
+		}
+		return lits, true
+	case syntax.OpConcat:
+		// Every match holds a match of each part, and of each run of
+		// consecutive parts: take the one that filters best.
+		var best []string
+		for i := range re.Sub {
+			if l, ok := requiredLits(re.Sub[i]); ok && better(l, best) {
+				best = l
+			}
+			for j := i + 2; j <= len(re.Sub); j++ {
+				l, ok := product(re.Sub[i:j])
+				if !ok {
+					break
+				}
+				if !slices.Contains(l, "") && better(l, best) {
+					best = l
+				}
+			}
+		}
+		return best, best != nil
+	}
+	return nil, false
+}
+
+// maxSpaces returns the most spaces a match of re can hold, or -1 for no
+// bound.
+func maxSpaces(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return strings.Count(string(re.Rune), " ")
+	case syntax.OpCharClass:
+		for i := 0; i < len(re.Rune); i += 2 {
+			if re.Rune[i] <= ' ' && ' ' <= re.Rune[i+1] {
+				return 1
+			}
+		}
+		return 0
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return 1
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxSpaces(re.Sub[0])
+	case syntax.OpStar, syntax.OpPlus, syntax.OpRepeat:
+		n := maxSpaces(re.Sub[0])
+		switch {
+		case n == 0:
+			return 0
+		case n < 0 || re.Op != syntax.OpRepeat || re.Max < 0:
+			return -1
+		}
+		return n * re.Max
+	case syntax.OpConcat, syntax.OpAlternate:
+		total := 0
+		for _, sub := range re.Sub {
+			n := maxSpaces(sub)
+			if n < 0 {
+				return -1
+			}
+			if re.Op == syntax.OpConcat {
+				total += n
+			} else {
+				total = max(total, n)
+			}
+		}
+		return total
+	}
+	return 0 // empty matches and assertions
+}
+
+// signalSet matches several signals in one scan of a text.
+type signalSet struct {
+	sigs     []Signal
+	branches []setBranch
+	// lits are the literals of all prefiltered branches; owners[i] the
+	// branches whose prefilter holds lits[i].
+	lits   []string
+	owners [][]int
+	// byPair[pairs[a<<8|b]-1] lists the literals (index in lits) of two
+	// or more bytes starting with bytes a, b (pairs 0: none); byByte[a]
+	// those of one byte a.
+	pairs  [1 << 16]uint16
+	byPair [][]int
+	byByte [256][]int
+}
+
+type setBranch struct {
+	branch
+	sig int // index in sigs
+}
+
+func newSignalSet(sigs []Signal) *signalSet {
+	set := &signalSet{sigs: sigs}
+	index := map[string]int{}
+	for i, s := range sigs {
+		if s.branches == nil {
+			set.branches = append(set.branches, setBranch{branch{re: s.re}, i})
+		}
+		for _, b := range s.branches {
+			set.branches = append(set.branches, setBranch{b, i})
+			if b.pre == nil {
+				continue
+			}
+			for _, l := range b.pre.lits {
+				j, ok := index[l]
+				if !ok {
+					j = len(set.lits)
+					index[l] = j
+					set.lits = append(set.lits, l)
+					set.owners = append(set.owners, nil)
+					if len(l) == 1 {
+						set.byByte[l[0]] = append(set.byByte[l[0]], j)
+					} else {
+						k := uint16(l[0])<<8 | uint16(l[1])
+						if set.pairs[k] == 0 {
+							set.byPair = append(set.byPair, nil)
+							set.pairs[k] = uint16(len(set.byPair))
+						}
+						set.byPair[set.pairs[k]-1] = append(set.byPair[set.pairs[k]-1], j)
+					}
+				}
+				set.owners[j] = append(set.owners[j], len(set.branches)-1)
+			}
+		}
+	}
+	return set
+}
+
+// window is a stretch of text around a literal found in it.
+type window struct{ branch, from, to int }
+
+// match sets has[i] to whether text has sigs[i] and returns how many it
+// has.
+func (set *signalSet) match(text string, has []bool) int {
+	clear(has)
+	var wins []window
+	if len(set.lits) > 0 {
+		for i := 0; i < len(text); i++ {
+			for _, j := range set.byByte[text[i]] {
+				wins = set.found(wins, text, j, i)
+			}
+			if i+1 == len(text) {
+				break
+			}
+			if p := set.pairs[uint16(text[i])<<8|uint16(text[i+1])]; p != 0 {
+				for _, j := range set.byPair[p-1] {
+					if strings.HasPrefix(text[i:], set.lits[j]) {
+						wins = set.found(wins, text, j, i)
+					}
+				}
+			}
+		}
+	}
+	n := 0
+	for i, b := range set.branches {
+		if has[b.sig] {
+			continue
+		}
+		if b.pre == nil {
+			has[b.sig] = b.re.MatchString(text)
+		} else {
+			has[b.sig] = b.matchWindows(text, wins, i)
+		}
+		if has[b.sig] {
+			n++
+		}
+	}
+	return n
+}
+
+// found notes the window of each branch owning literal j, found at at.
+func (set *signalSet) found(wins []window, text string, j, at int) []window {
+	for _, b := range set.owners[j] {
+		from, to := spanWords(text, at, at+len(set.lits[j]), set.branches[b].pre.spaces)
+		wins = append(wins, window{b, from, to})
+	}
+	return wins
+}
+
+// spanWords widens text[from:to] by spaces+1 spaces each way, stopping
+// short of the last space it passes (or at an end of the text): any
+// match holding text[from:to] and at most spaces spaces lies inside.
+func spanWords(text string, from, to, spaces int) (int, int) {
+	for k := 0; from > 0; from-- {
+		if text[from-1] == ' ' {
+			if k == spaces {
+				break
+			}
+			k++
+		}
+	}
+	for k := 0; to < len(text); to++ {
+		if text[to] == ' ' {
+			if k == spaces {
+				break
+			}
+			k++
+		}
+	}
+	return from, to
+}
+
+// maxWindow bounds the windows matchWindows merges: the regexp package
+// runs a fast backtracker over short texts only.
+const maxWindow = 256
+
+// matchWindows runs the branch's regexp over its windows (in the order
+// found, so by start), merging those that overlap while short.
+func (b branch) matchWindows(text string, wins []window, id int) bool {
+	from, to := -1, -1
+	for _, w := range wins {
+		if w.branch != id {
+			continue
+		}
+		if from >= 0 && w.from <= to && max(to, w.to)-from <= maxWindow {
+			to = max(to, w.to)
+			continue
+		}
+		if from >= 0 && b.re.MatchString(text[from:to]) {
+			return true
+		}
+		from, to = w.from, w.to
+	}
+	return from >= 0 && b.re.MatchString(text[from:to])
 }

@@ -120,7 +120,13 @@ func (s *Store) Count(ctx context.Context, f Filter, fields ...string) (Counts, 
 
 // IDs returns the ids of the postings f selects, in id order.
 func (s *Store) IDs(ctx context.Context, f Filter) ([]string, error) {
-	const page = 1000
+	// Ask for all the hits in one search, sized by a count first: paging
+	// would run the query, and sort its hits, once per page.
+	count, err := s.index.SearchInContext(ctx, bleve.NewSearchRequestOptions(f.query(), 0, 0, false))
+	if err != nil {
+		return nil, fmt.Errorf("select postings: %w", err)
+	}
+	page := max(int(count.Total)+1, 1000) // +1: a posting added since is still found
 	var ids []string
 	for {
 		req := bleve.NewSearchRequestOptions(f.query(), page, 0, false)
@@ -131,6 +137,9 @@ func (s *Store) IDs(ctx context.Context, f Filter) ([]string, error) {
 		res, err := s.index.SearchInContext(ctx, req)
 		if err != nil {
 			return nil, fmt.Errorf("select postings: %w", err)
+		}
+		if ids == nil {
+			ids = make([]string, 0, len(res.Hits))
 		}
 		for _, h := range res.Hits {
 			ids = append(ids, h.ID)

@@ -271,3 +271,47 @@ func TestEachVisitsEveryPosting(t *testing.T) {
 		t.Fatalf("Each visited %d, err %v; want 1234", n, err)
 	}
 }
+
+func TestPostingsReadsInOrder(t *testing.T) {
+	s, _ := openTest(t)
+	ctx := context.Background()
+	var recs []Record
+	for i := range 1500 {
+		recs = append(recs, posting(fmt.Sprintf("p%05d", i), "product-owner"))
+	}
+	if _, err := s.Put(ctx, recs); err != nil {
+		t.Fatal(err)
+	}
+	ids, err := s.IDs(ctx, Filter{Family: "product-owner"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids = append(ids, "p00007") // twice is fine
+	got, err := s.Postings(ctx, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(ids) {
+		t.Fatalf("Postings: %d postings for %d ids", len(got), len(ids))
+	}
+	for i, p := range got {
+		want, err := s.Get(ids[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.ID != ids[i] || p.Description != want.Description {
+			t.Fatalf("Postings[%d] = %s %q, want %s %q", i, p.ID, p.Description, ids[i], want.Description)
+		}
+	}
+	if _, err := s.Postings(ctx, []string{"p00001", "nope"}); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Postings with an unknown id: %v, want ErrNotFound", err)
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := s.Postings(cancelled, ids); !errors.Is(err, context.Canceled) {
+		t.Errorf("Postings with a cancelled context: %v, want context.Canceled", err)
+	}
+	if got, err := s.Postings(ctx, nil); err != nil || len(got) != 0 {
+		t.Errorf("Postings(nil) = %d postings, %v", len(got), err)
+	}
+}

@@ -173,16 +173,9 @@ func loadPostings(ctx context.Context, store *corpus.Store, f corpus.Filter) ([]
 	if err != nil {
 		return nil, err
 	}
-	posts := make([]extract.Posting, 0, len(ids))
-	for _, id := range ids {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		p, err := store.Get(id)
-		if err != nil {
-			return nil, fmt.Errorf("read posting: %w", err)
-		}
-		posts = append(posts, p)
+	posts, err := store.Postings(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("read postings: %w", err)
 	}
 	return posts, nil
 }

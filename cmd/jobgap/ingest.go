@@ -137,6 +137,7 @@ func (in *ingester) Flush(ctx context.Context) error {
 				st.Unchanged++
 			}
 		}
+		clear(in.batch) // the saved records' text is not kept past the batch
 		in.batch, in.docOf = in.batch[:0], in.docOf[:0]
 		if err == nil {
 			err = in.saveCache(ctx)
