@@ -8,6 +8,10 @@
 //	                  extracted again without fetching anything
 //	DIR/index.bleve/  a bleve v2 index derived from postings.db; rebuilt
 //	                  when it was made by another mapping version
+//	DIR/history/      dated audit snapshots (see SaveSnapshot), each
+//	                  written to a temporary file and renamed
+//	DIR/taxonomy.yaml optional: the user's extension of the catalog (read
+//	                  by the command layer)
 //
 // postings.db is the truth; the index can always be rebuilt from it.
 // Buckets in postings.db:
