@@ -72,27 +72,11 @@ func runBrief(ctx context.Context, g *globalOptions, opts briefOptions) error {
 	if opts.Format == formatJSON {
 		g.Quiet = true
 	}
-	now, err := today("")
+	m, err := g.loadMarket(ctx, opts.Title, opts.Filters)
 	if err != nil {
 		return err
 	}
-	tax, err := g.taxonomy()
-	if err != nil {
-		return err
-	}
-	tg, filters, err := resolveTarget(tax, opts.Title, opts.Filters, now, g.io.Err)
-	if err != nil {
-		return err
-	}
-	store, err := g.openStore(ctx)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	posts, err := loadPostings(ctx, store, tg.filter)
-	if err != nil {
-		return err
-	}
+	tax, tg, filters, posts := m.tax, m.target, m.filters, m.posts
 	warnSample(g.io.Err, tg.display, len(posts), filters)
 	res := briefResult{Filters: filters, Brief: analyze.NewBrief(tg.display, posts, tax, opts.Top)}
 	if opts.Format == formatJSON {

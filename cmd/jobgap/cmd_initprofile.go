@@ -62,27 +62,11 @@ func runInitProfile(ctx context.Context, g *globalOptions, opts initProfileOptio
 			return fmt.Errorf("init-profile: %w", err)
 		}
 	}
-	now, err := today("")
+	m, err := g.loadMarket(ctx, opts.Title, filterOptions{})
 	if err != nil {
 		return err
 	}
-	tax, err := g.taxonomy()
-	if err != nil {
-		return err
-	}
-	tg, _, err := resolveTarget(tax, opts.Title, filterOptions{}, now, g.io.Err)
-	if err != nil {
-		return err
-	}
-	store, err := g.openStore(ctx)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	posts, err := loadPostings(ctx, store, tg.filter)
-	if err != nil {
-		return err
-	}
+	tax, tg, posts, now := m.tax, m.target, m.posts, m.now
 	if len(posts) == 0 {
 		return fmt.Errorf("init-profile: no postings for %q to start a profile from; crawl or import postings for this title first ('jobgap crawl', 'jobgap import FILES'); nothing was written", tg.display)
 	}

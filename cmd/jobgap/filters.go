@@ -167,6 +167,43 @@ func resolveTarget(tax *taxonomy.Taxonomy, title string, fo filterOptions, now t
 	return target{filter: f, display: display}, sum, err
 }
 
+// market is the postings of one title, as the result commands read them.
+type market struct {
+	tax     *taxonomy.Taxonomy
+	target  target
+	filters filterSummary
+	posts   []extract.Posting
+	now     time.Time
+}
+
+// loadMarket resolves title with the shared filters, then reads its
+// postings from the store (opened and closed here). Callers warn about
+// the sample (warnSample) as fits them.
+func (g *globalOptions) loadMarket(ctx context.Context, title string, fo filterOptions) (market, error) {
+	now, err := today("")
+	if err != nil {
+		return market{}, err
+	}
+	tax, err := g.taxonomy()
+	if err != nil {
+		return market{}, err
+	}
+	tg, filters, err := resolveTarget(tax, title, fo, now, g.io.Err)
+	if err != nil {
+		return market{}, err
+	}
+	store, err := g.openStore(ctx)
+	if err != nil {
+		return market{}, err
+	}
+	defer store.Close()
+	posts, err := loadPostings(ctx, store, tg.filter)
+	if err != nil {
+		return market{}, err
+	}
+	return market{tax: tax, target: tg, filters: filters, posts: posts, now: now}, nil
+}
+
 // loadPostings reads the postings f selects, in id order.
 func loadPostings(ctx context.Context, store *corpus.Store, f corpus.Filter) ([]extract.Posting, error) {
 	ids, err := store.IDs(ctx, f)
