@@ -121,8 +121,9 @@ func importDocs(ctx context.Context, s *Store, x *extract.Extractor, docs []extr
 		if len(errs) > 0 {
 			return n, errs[0]
 		}
-		for _, r := range raws {
-			p, err := x.Extract(r)
+		posts, perrs := x.ExtractAll(raws)
+		for i, r := range raws {
+			p, err := posts[i], perrs[i]
 			if err != nil {
 				return n, err
 			}

@@ -13,7 +13,10 @@
 package extract
 
 import (
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/jobgap/jobgap/extract/taxonomy"
 )
@@ -40,6 +43,38 @@ func (x *Extractor) Extract(r Raw) (Posting, error) {
 	x.Tag(&p)
 	return p, nil
 }
+
+// ExtractAll extracts every record, on all cores when there are enough
+// of them to be worth it. posts[i] and errs[i] belong to raws[i]; an
+// Extractor is safe for use by several goroutines.
+func (x *Extractor) ExtractAll(raws []Raw) (posts []Posting, errs []error) {
+	posts, errs = make([]Posting, len(raws)), make([]error, len(raws))
+	workers := min(runtime.GOMAXPROCS(0), len(raws)/minPerWorker)
+	if workers < 2 {
+		for i, r := range raws {
+			posts[i], errs[i] = x.Extract(r)
+		}
+		return posts, errs
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(raws) {
+					return
+				}
+				posts[i], errs[i] = x.Extract(raws[i])
+			}
+		})
+	}
+	wg.Wait()
+	return posts, errs
+}
+
+// minPerWorker is the fewest records that make another goroutine pay.
+const minPerWorker = 8
 
 // Tag sets p's Family, Seniority and Tags from its Title and Description,
 // replacing any it had, and fills the facts the source left empty from

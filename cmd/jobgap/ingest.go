@@ -92,8 +92,9 @@ func (in *ingester) document(ctx context.Context, doc extract.Document, ce *corp
 	if len(errs) > 0 {
 		in.noteErr(doc.Source, errs[0])
 	}
-	for _, r := range raws {
-		p, err := in.x.Extract(r)
+	posts, perrs := in.x.ExtractAll(raws)
+	for i, r := range raws {
+		p, err := posts[i], perrs[i]
 		if err != nil {
 			pd.stats.Failed++
 			err = fmt.Errorf("%s: %w", r.Origin, err)
