@@ -9,11 +9,13 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/jobgap/jobgap/analyze"
 	"github.com/jobgap/jobgap/corpus"
+	"github.com/jobgap/jobgap/extract"
 	"github.com/jobgap/jobgap/extract/taxonomy"
 )
 
@@ -68,7 +70,7 @@ the snapshot, for reproducible runs; the default is the clock's date.`,
 	c.Flags().StringVar(&opts.Profile, "profile", "", "your skills profile (YAML; start one with 'jobgap init-profile')")
 	c.Flags().StringVar(&opts.Title, "title", "", "audit against this title instead of the profile's")
 	c.Flags().StringVar(&opts.Today, "today", "", "the date to judge due dates and stamp the snapshot, YYYY-MM-DD (default $"+todayEnv+", else today)")
-	c.Flags().Float64Var(&opts.MinShare, "min-share", 0.10, "add market competencies you lack that at least this share of postings name")
+	c.Flags().Float64Var(&opts.MinShare, "min-share", defaultMinShare, "add market competencies you lack that at least this share of postings name")
 	c.Flags().BoolVar(&opts.History, "history", false, "show how ratings and demand moved over the stored snapshots")
 	c.Flags().StringVar(&opts.Format, "format", formatTable, "table, markdown, csv or json")
 	opts.Filters.addFlags(c)
@@ -183,10 +185,7 @@ func runAudit(ctx context.Context, g *globalOptions, opts auditOptions) error {
 		return fmt.Errorf("audit %s: no postings for %s, so there is no market to audit against; crawl or import postings for this title first ('jobgap crawl', 'jobgap import FILES'), or loosen the filters; nothing was saved", opts.Profile, what)
 	}
 	warnSample(g.io.Err, tg.display, len(posts), filters)
-	prof.Title = tg.display
-	res := auditResult{Profile: opts.Profile, Filters: filters,
-		AuditResult: analyze.Audit(prof, analyze.Demands(posts, tax, ""), len(posts), now, opts.MinShare)}
-	res.From, res.To = analyze.DateRange(posts)
+	res := newAuditResult(opts.Profile, prof, tg, filters, posts, tax, now, opts.MinShare)
 
 	snap, err := json.MarshalIndent(res.AuditResult.Snapshot(filters.String()), "", "  ")
 	if err != nil {
@@ -221,6 +220,21 @@ func writeAudit(w io.Writer, res auditResult, format string) error {
 		"target* comes from the market: 4 when half the postings require it, 3 when one in five names it, else 2. (new): the market asks for it and your profile lacks it.",
 		"Snapshot kept as history/"+res.Snapshot+"; see how it moves with: jobgap audit --history --profile "+res.Profile)
 	return nil
+}
+
+// defaultMinShare is the share of postings from which a competency the
+// profile lacks is added to the gap list.
+const defaultMinShare = 0.10
+
+// newAuditResult audits a profile against the postings of its title: the
+// one computation behind both audit and report.
+func newAuditResult(path string, prof analyze.Profile, tg target, filters filterSummary, posts []extract.Posting,
+	tax *taxonomy.Taxonomy, now time.Time, minShare float64) auditResult {
+	prof.Title = tg.display
+	res := auditResult{Profile: path, Filters: filters,
+		AuditResult: analyze.Audit(prof, analyze.Demands(posts, tax, ""), len(posts), now, minShare)}
+	res.From, res.To = analyze.DateRange(posts)
+	return res
 }
 
 // auditTable lays out the prioritised gap list; CSV gets every field.

@@ -155,10 +155,7 @@ func runReport(ctx context.Context, g *globalOptions, opts reportOptions) error 
 	if opts.Profile != "" {
 		i := 0 // the profile's title is the first, or the one given first
 		if len(posts[i]) > 0 {
-			prof.Title = targets[i].display
-			res := auditResult{Profile: opts.Profile, Filters: filters,
-				AuditResult: analyze.Audit(prof, analyze.Demands(posts[i], tax, ""), len(posts[i]), now, 0.10)}
-			res.From, res.To = analyze.DateRange(posts[i])
+			res := newAuditResult(opts.Profile, prof, targets[i], filters, posts[i], tax, now, defaultMinShare)
 			data.Audit = &res
 			gaps := reportTable(auditTable(res, formatTable), "gaps", "Your prioritised gap list for "+targets[i].display,
 				"priority = weighted demand × gap; weighted demand = (required + ½ preferred + ¼ mentioned) / N. target* comes from the market; (new): the market asks for it and your profile lacks it.")
