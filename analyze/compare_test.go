@@ -25,15 +25,6 @@ func post(desc string, tags ...string) extract.Posting {
 	return p
 }
 
-// many returns n copies of p.
-func many(n int, p extract.Posting) []extract.Posting {
-	out := make([]extract.Posting, n)
-	for i := range out {
-		out[i] = p
-	}
-	return out
-}
-
 func TestTwoProportionP(t *testing.T) {
 	tests := []struct {
 		name           string

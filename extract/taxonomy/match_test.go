@@ -263,35 +263,6 @@ func FuzzMatch(f *testing.F) {
 	})
 }
 
-// postingText generates about n bytes of posting-like text.
-func postingText(n int) string {
-	paras := []string{
-		"About us",
-		"Acme builds software that helps teams plan, ship and learn. We are a remote-first company of 200 people.",
-		"What you'll do",
-		"- Own the product roadmap and backlog for the payments team, working with engineering and design.",
-		"- Talk to customers every week, run A/B tests and turn insights into user stories.",
-		"- Align stakeholders across sales, marketing and support on priorities and go-to-market plans.",
-		"Requirements",
-		"- 3+ years as a Product Owner or Product Manager in an agile (Scrum or Kanban) team.",
-		"- Strong SQL and data analysis skills; experience with Amplitude, Mixpanel or Looker.",
-		"- Excellent communication skills and a track record of working with APIs.",
-		"Nice to have",
-		"- CSPO, PSPO I or SAFe POPM certification.",
-		"- Familiarity with Figma, Jira and Confluence; Go, Python or TypeScript is a plus.",
-		"Benefits",
-		"- Learning budget for certifications such as PMP, plus 30 days of holiday and a home office stipend.",
-	}
-	var b strings.Builder
-	for b.Len() < n {
-		for _, p := range paras {
-			b.WriteString(p)
-			b.WriteByte('\n')
-		}
-	}
-	return b.String()
-}
-
 func ExampleTaxonomy_Match() {
 	tx, err := Default()
 	if err != nil {
