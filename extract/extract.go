@@ -13,6 +13,7 @@
 package extract
 
 import (
+	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -109,7 +110,11 @@ func (x *Extractor) Tag(p *Posting) {
 //   - EmploymentType: EmploymentFromText.
 func Facts(p *Posting) {
 	if p.Salary == nil || p.Salary.Min == 0 && p.Salary.Max == 0 {
-		if s := SalaryFromText(p.Description, LocationCurrency(p.Locations)); s != nil {
+		prefer := LocationCurrency(p.Locations)
+		if prefer == "" {
+			prefer = DollarFromText(p.Description)
+		}
+		if s := SalaryFromText(p.Description, prefer); s != nil {
 			p.Salary = s
 		}
 	}
@@ -133,7 +138,8 @@ func Facts(p *Posting) {
 var locationCurrencies = map[string]string{
 	"united states": "USD", "usa": "USD", "us": "USD", "u.s.": "USD", "new york": "USD", "san francisco": "USD",
 	"seattle": "USD", "austin": "USD", "boston": "USD", "chicago": "USD", "los angeles": "USD", "denver": "USD",
-	"canada": "CAD", "toronto": "CAD", "vancouver": "CAD", "montreal": "CAD",
+	"canada": "CAD", "toronto": "CAD", "vancouver": "CAD", "montreal": "CAD", "montréal": "CAD", "calgary": "CAD",
+	"ottawa": "CAD", "edmonton": "CAD", "ontario": "CAD", "quebec": "CAD", "british columbia": "CAD",
 	"united kingdom": "GBP", "uk": "GBP", "england": "GBP", "scotland": "GBP", "london": "GBP", "manchester": "GBP",
 	"edinburgh": "GBP",
 	"germany":   "EUR", "deutschland": "EUR", "berlin": "EUR", "munich": "EUR", "münchen": "EUR", "hamburg": "EUR",
@@ -141,11 +147,65 @@ var locationCurrencies = map[string]string{
 	"madrid": "EUR", "barcelona": "EUR", "ireland": "EUR", "dublin": "EUR", "italy": "EUR", "milan": "EUR",
 	"portugal": "EUR", "lisbon": "EUR", "austria": "EUR", "vienna": "EUR", "belgium": "EUR", "brussels": "EUR",
 	"finland": "EUR", "helsinki": "EUR",
-	"australia": "AUD", "sydney": "AUD", "melbourne": "AUD", "new zealand": "NZD", "auckland": "NZD",
+	"australia": "AUD", "sydney": "AUD", "melbourne": "AUD", "brisbane": "AUD", "perth": "AUD", "adelaide": "AUD",
+	"canberra": "AUD", "nsw": "AUD", "vic": "AUD", "qld": "AUD", "new zealand": "NZD", "auckland": "NZD", "wellington": "NZD",
 	"india": "INR", "bangalore": "INR", "bengaluru": "INR", "mumbai": "INR", "pune": "INR", "hyderabad": "INR",
 	"switzerland": "CHF", "zurich": "CHF", "zürich": "CHF", "geneva": "CHF",
 	"sweden": "SEK", "stockholm": "SEK", "norway": "NOK", "oslo": "NOK", "denmark": "DKK", "copenhagen": "DKK",
 	"poland": "PLN", "warsaw": "PLN", "singapore": "SGD", "japan": "JPY", "tokyo": "JPY",
+}
+
+// dollarPlaceRe finds, in a description, places and words that tell which
+// dollar a bare "$" is: Canadian provinces and cities, Australian states
+// and cities and its pension ("superannuation", "+ super"), New Zealand,
+// Singapore, Hong Kong, and American ones.
+var dollarPlaceRe = regexp.MustCompile(`(?i)\b(canada|canadian|ontario|quebec|québec|british columbia|alberta|manitoba|saskatchewan|nova scotia|new brunswick|newfoundland|toronto|montreal|montréal|vancouver|calgary|edmonton|ottawa|gatineau|winnipeg|halifax|mississauga|` +
+	`australia|australian|new south wales|nsw|queensland|western australia|tasmania|sydney|melbourne|brisbane|adelaide|canberra|superannuation|` +
+	`new zealand|auckland|christchurch|kiwisaver|singapore|hong kong|` +
+	`united states|usa|u\.s\.|us-based|california|new york|texas|washington|massachusetts|illinois|colorado|florida|georgia|san francisco|seattle|chicago|boston|austin|denver|los angeles)\b|[+&]\s*super\b|\bplus super\b|%\s*super\b`)
+
+// americanRe finds "US", "US$" and "USD", case-sensitive ("us" is a word).
+var americanRe = regexp.MustCompile(`\bUS\b|\bUSD\b`)
+
+var dollarPlaces = map[string]string{
+	"canada": "CAD", "canadian": "CAD", "ontario": "CAD", "quebec": "CAD", "québec": "CAD", "british columbia": "CAD",
+	"alberta": "CAD", "manitoba": "CAD", "saskatchewan": "CAD", "nova scotia": "CAD", "new brunswick": "CAD",
+	"newfoundland": "CAD", "toronto": "CAD", "montreal": "CAD", "montréal": "CAD", "vancouver": "CAD", "calgary": "CAD",
+	"edmonton": "CAD", "ottawa": "CAD", "gatineau": "CAD", "winnipeg": "CAD", "halifax": "CAD", "mississauga": "CAD",
+	"australia": "AUD", "australian": "AUD", "new south wales": "AUD", "nsw": "AUD", "queensland": "AUD",
+	"western australia": "AUD", "tasmania": "AUD", "sydney": "AUD", "melbourne": "AUD", "brisbane": "AUD",
+	"adelaide": "AUD", "canberra": "AUD", "superannuation": "AUD", "super": "AUD",
+	"new zealand": "NZD", "auckland": "NZD", "christchurch": "NZD", "kiwisaver": "NZD",
+	"singapore": "SGD", "hong kong": "HKD",
+}
+
+// DollarFromText returns the dollar ("CAD", "AUD", "NZD", "SGD", "HKD")
+// that a description's places make its bare "$" amounts, for postings
+// whose location fields are missing: "$116,112 – $140,086 plus
+// superannuation", "95 000 $ … bureaux à Montréal". It returns "" when
+// the text has no "$", names no such place, names places of two
+// countries, or names an American one or "US"/"USD".
+func DollarFromText(text string) string {
+	if !strings.Contains(text, "$") {
+		return ""
+	}
+	if americanRe.MatchString(text) {
+		return ""
+	}
+	cur := ""
+	for _, m := range dollarPlaceRe.FindAllString(text, 200) {
+		w := strings.ToLower(strings.TrimSpace(strings.TrimLeft(m, "+&%")))
+		w = strings.TrimPrefix(w, "plus ")
+		c, ok := dollarPlaces[strings.TrimSpace(w)]
+		if !ok {
+			return "" // an American place
+		}
+		if cur != "" && c != cur {
+			return ""
+		}
+		cur = c
+	}
+	return cur
 }
 
 // LocationCurrency returns the currency of the country locs are in, ""

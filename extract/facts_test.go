@@ -76,6 +76,14 @@ var salaryTextTests = []struct {
 	{"stipend label", "Stipend: $4,000 per month for the summer.", "", "4000-4000 USD month"},
 	{"stipend benefit", "We add a $1,500 annual conference stipend.", "", ""},
 	{"salary-sized range alone", "Perks\n- €70k–€80k + 28 days off", "", "70000-80000 EUR year"},
+	{"emoji before range", "🤑 €65k–€80k + 30 days off, remote", "", "65000-80000 EUR year"},
+	{"single with period", "Starts at $61,500/year with full benefits.", "", "61500-0 USD year"},
+	{"single small with period", "Home internet covered up to $900 a year.", "", ""},
+	{"italian ral", "RAL 42-50k € più welfare aziendale", "", "42000-50000 EUR year"},
+	{"swedish monthly", "Månadslön: 38 500 kr, tjänstepension ingår", "", "38500-38500 SEK month"},
+	{"fte", "£29,400 FTE, term time only", "", "29400-29400 GBP year"},
+	{"perks label", "Perks: gym up to £600 a year and a $1,000 laptop fund. Salary is competitive.", "", ""},
+	{"we offer label range", "We offer: 48.000 - 56.000 € brutto jährlich", "", "48000-56000 EUR year"},
 	// Not pay.
 	{"ad metric", "Scale spend at a target CPA under $25 and a CAC payback of 9 months.", "", ""},
 	{"and is not a day", "Keep CPC under $2 and grow ROAS.", "", ""},
@@ -255,6 +263,36 @@ func TestLocationCurrency(t *testing.T) {
 		if got := LocationCurrency(tt.locs); got != tt.want {
 			t.Errorf("LocationCurrency(%q) = %q, want %q", tt.locs, got, tt.want)
 		}
+	}
+}
+
+func TestDollarFromText(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"Salary: $95,000 - $105,000 + superannuation", "AUD"},
+		{"$120k + 12% super, Brisbane office", "AUD"},
+		{"Salaire : 80 000 $ à 90 000 $, bureaux à Québec.", "CAD"},
+		{"Pay: $40/hour. Located in Calgary, Alberta.", "CAD"},
+		{"Pay: $40/hour. Offices in Toronto and Sydney.", ""},    // two countries
+		{"Base $150k for US hires; Vancouver hires in CAD.", ""}, // "US"
+		{"Salary: $150k. Offices in Seattle and Vancouver.", ""}, // an American city
+		{"We are super excited to meet you. Salary: $100k.", ""}, // "super" alone
+		{"Our Toronto office is lovely.", ""},                    // no "$"
+		{"$70/hr contract in Auckland, KiwiSaver contributions", "NZD"},
+	} {
+		if got := DollarFromText(tt.text); got != tt.want {
+			t.Errorf("DollarFromText(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+	// Facts uses it when the posting's location names no country.
+	p := Posting{Description: "Salary: $88,000 – $96,000 plus superannuation."}
+	Facts(&p)
+	if got := salaryString(p.Salary); got != "88000-96000 AUD year" {
+		t.Errorf("Facts salary = %q, want AUD", got)
+	}
+	p = Posting{Description: "Salary: $88,000 – $96,000 plus superannuation.", Locations: []string{"Denver, CO, US"}}
+	Facts(&p)
+	if got := salaryString(p.Salary); got != "88000-96000 USD year" {
+		t.Errorf("Facts salary with a US location = %q, want USD", got)
 	}
 }
 

@@ -50,6 +50,12 @@ import (
 //   - 30 days off" under Perks); "Stipend: $X" labels pay, though a
 //     stipend is other money elsewhere; amounts by ad metrics (CPA, CPC,
 //     ROAS…) are not pay.
+//   - A single amount with its period stated counts when it is a
+//     salary's size (10,000 a year or more annualised): "Starting at
+//     $52,000/year". Under 3,000 a year annualised is never a salary;
+//     single amounts on a "Perks:" or "Benefits:" line are not pay.
+//     "FTE", "pro rata", RAL (Italian gross yearly pay) and Swedish
+//     "månadslön" mark pay lines.
 //   - "DOE", "competitive", "negotiable" and the like state no amount:
 //     the result is nil.
 //   - Numbers: "120,000", "120.000" and "120 000" are thousands;
@@ -101,7 +107,7 @@ func SalaryFromText(text, prefer string) *Salary {
 }
 
 // salaryRe finds words that name base pay itself, not just a period.
-var salaryRe = regexp.MustCompile(`(?i)\b(salary|salaries|base pay|pay range|pay rate|compensation|wage|wages|remuneration|gehalt|jahresgehalt|vergütung|salaire|rémunération|sueldo|salario|retribución|stipendio|retribuzione|salaris|lön|ctc|wynagrodzenie|pensja|salário|remuneração|[\pL]*gehalt)\b|年収|月給|時給|日給|給与`)
+var salaryRe = regexp.MustCompile(`(?i)\b(salary|salaries|base pay|pay range|pay rate|compensation|wage|wages|remuneration|gehalt|jahresgehalt|vergütung|salaire|rémunération|sueldo|salario|retribución|stipendio|retribuzione|ral|salaris|lön|[\pL]*lön|ctc|wynagrodzenie|pensja|salário|remuneração|[\pL]*gehalt)\b|年収|月給|時給|日給|給与`)
 
 // A money token: optional currency before, a number, optional scale,
 // optional currency after. The number allows 1,234,567 / 1.234.567 /
@@ -305,7 +311,7 @@ var notPayWords = map[string]bool{
 }
 
 // payWords make a line (or the line before it) a pay statement.
-var payRe = regexp.MustCompile(`(?i)\b(salary|salaries|pay|paid|compensation|base|range|wage|wages|rate|rates|earn|earning|remuneration|package|gehalt|jahresgehalt|vergütung|salaire|rémunération|sueldo|salario|retribución|stipendio|retribuzione|salaris|lön|ctc|lpa|per annum|p\.?a\.?|annually|per year|a year|per hour|an hour|hourly|doe|pro jahr|brutto|gross|super|superannuation|wynagrodzenie|pensja|salário|remuneração|[\pL]*gehalt)\b|年収|月給|時給|日給|給与`)
+var payRe = regexp.MustCompile(`(?i)\b(salary|salaries|pay|pays|paid|compensation|base|range|wage|wages|rate|rates|earn|earning|remuneration|package|gehalt|jahresgehalt|vergütung|salaire|rémunération|sueldo|salario|retribución|stipendio|retribuzione|ral|lordo|lorda|salaris|lön|[\pL]*lön|ctc|lpa|fte|pro rata|pro-rata|per annum|p\.?a\.?|annually|per year|a year|per hour|an hour|hourly|doe|pro jahr|brutto|gross|super|superannuation|wynagrodzenie|pensja|salário|remuneração|[\pL]*gehalt)\b|年収|月給|時給|日給|給与`)
 
 // Period phrases, after or before the amount.
 var (
@@ -317,12 +323,12 @@ var (
 	periodLaterRe = regexp.MustCompile(`(?i)(?:^|[\s(/])(per month|a month|monthly|per maand|monatlich|pro monat|im monat|par mois|al mes|por mes|por mês|miesięcznie|mensuel|mensuelle|mensual|mensal|per year|a year|per annum|annually|yearly|pro jahr|jährlich|par an|al año|rocznie|per hour|an hour|hourly|per day|a day|daily)\b`)
 	// periodBeforeCJK: "年収 800万円" is a year, "月給" a month, "時給" an hour.
 	periodBeforeCJK = regexp.MustCompile(`(年収|月給|時給|日給)[^\d]{0,12}$`)
-	periodBeforeRe  = regexp.MustCompile(`(?i)\b(hourly|per hour|daily|day rate|per day|weekly|monthly|per month|annual|annually|yearly|per year|per annum|jahresgehalt|monatsgehalt|stundenlohn|tagessatz|salaire annuel|salaire mensuel|sueldo mensual|sueldo anual|ctc)\b[^$€£¥₹\d]{0,40}$`)
+	periodBeforeRe  = regexp.MustCompile(`(?i)\b(hourly|per hour|daily|day rate|per day|weekly|monthly|per month|annual|annually|yearly|per year|per annum|jahresgehalt|monatsgehalt|stundenlohn|tagessatz|salaire annuel|salaire mensuel|sueldo mensual|sueldo anual|ctc|ral|månadslön|årslön|timlön)\b[^$€£¥₹\d]{0,40}$`)
 )
 
 func periodWord(w string) string {
 	switch strings.ToLower(strings.TrimRight(w, ".")) {
-	case "hour", "hours", "hr", "hrs", "h", "hourly", "per hour", "stunde", "stündlich", "stundenlohn", "heure", "hora", "uur", "an hour", "時給":
+	case "hour", "hours", "hr", "hrs", "h", "hourly", "per hour", "timlön", "stunde", "stündlich", "stundenlohn", "heure", "hora", "uur", "an hour", "時給":
 		return "hour"
 	case "day", "days", "d", "daily", "day rate", "per day", "tag", "tagessatz", "jour", "día", "a day", "日給":
 		return "day"
@@ -330,11 +336,11 @@ func periodWord(w string) string {
 		return "week"
 	case "month", "months", "mo", "mos", "mth", "monthly", "per month", "monat", "monatlich", "monatsgehalt", "mois", "mes", "maand", "månad", "mån", "salaire mensuel", "sueldo mensual",
 		"mês", "mensuel", "mensuelle", "mensuels", "mensual", "mensuales", "mensal", "miesięcznie", "maandelijks", "a month", "per maand",
-		"pro monat", "im monat", "par mois", "al mes", "por mes", "por mês", "月給":
+		"pro monat", "im monat", "par mois", "al mes", "por mes", "por mês", "månadslön", "月給":
 		return "month"
 	case "year", "years", "yr", "yrs", "y", "annum", "a", "annually", "annual", "yearly", "per year", "per annum", "jahr", "jahre",
 		"jährlich", "jahresgehalt", "par an", "p.a", "pa", "p. a", "p a", "pa.", "année", "año", "jaar", "år", "lpa", "salaire annuel", "sueldo anual", "ctc",
-		"annuel", "annuelle", "annuels", "anual", "anuales", "rocznie", "jaarlijks", "a year", "pro jahr", "al año", "年収":
+		"annuel", "annuelle", "annuels", "anual", "anuales", "rocznie", "jaarlijks", "a year", "pro jahr", "al año", "ral", "årslön", "年収":
 		return "year"
 	}
 	return ""
@@ -459,9 +465,19 @@ func salariesInLine(line, prev, prefer string) []*Salary {
 		// A range of yearly-salary-sized amounts that starts its line or
 		// list item is pay ("- €55k–€65k + 30 days off" under Perks):
 		// budgets, funding and revenue were ruled out by notPay above.
+		// (Bullets, dashes and emoji may come before it: "💷 £60k–£72k".)
 		salaryRange := st.rng && st.lo >= 10000 && st.hi <= 1000000 && st.lo < st.hi &&
-			strings.TrimLeft(line[:st.s], "-*•· \t") == ""
-		if !payLine && !(st.rng && st.period != "") && st.period != "hour" && st.period != "day" && !salaryRange {
+			strings.TrimLeftFunc(line[:st.s], func(r rune) bool { return !isLetterOrDigit(r) }) == ""
+		// A single amount with its period stated that is a salary's size
+		// for that period: "Starting at $52,000/year"; budgets and
+		// allowances were ruled out by notPay above.
+		salarySized := st.period != "" && annualMultiplier[st.period]*max(st.lo, st.hi) >= 10000
+		if !payLine && !(st.rng && st.period != "") && st.period != "hour" && st.period != "day" && !salaryRange && !salarySized {
+			continue
+		}
+		// A "Perks:" or "Benefits:" line names other money unless it
+		// states a range: "Perks: cycle to work up to £2,000".
+		if offerLabels[label] && !st.rng {
 			continue
 		}
 		before := tail(line[:st.s], 40)
@@ -473,6 +489,11 @@ func salariesInLine(line, prev, prefer string) []*Salary {
 		}
 		if st.period == "" && max(st.lo, st.hi) >= 10000 {
 			st.period = "year"
+		}
+		// Under 3,000 a year in any currency is not a salary: "Home
+		// internet covered up to $900 a year".
+		if m := annualMultiplier[st.period]; st.period != "hour" && st.period != "day" && m > 0 && max(st.lo, st.hi)*m < 3000 {
+			continue
 		}
 		if st.hi > 0 && st.lo > st.hi*100 {
 			continue // "$120,000 - 5" is not a range
@@ -574,6 +595,12 @@ var codeRe = regexp.MustCompile(`\b(?:USD|CAD|AUD|NZD|SGD|HKD|MXN|BRL)\b`)
 // learning stipend").
 var payLabels = map[string]bool{"stipend": true, "monthly stipend": true, "internship stipend": true,
 	"intern stipend": true, "stipendio": true}
+
+// offerLabels are line labels of benefits, whose single amounts are not
+// pay even when the line also says "Salary is competitive".
+var offerLabels = map[string]bool{"perks": true, "benefits": true, "what we offer": true, "we offer": true,
+	"extras": true, "benefits & perks": true, "perks & benefits": true, "perks and benefits": true,
+	"benefits and perks": true}
 
 // lineLabel returns the lower-cased label of a line ("stipend" of
 // "Stipend: $7,500"), "" when it has none.
