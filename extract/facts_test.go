@@ -184,6 +184,15 @@ func TestExperienceFromText(t *testing.T) {
 		{"", 0},
 		{"7+ years building B2B SaaS products", 7},
 		{"Minimum of 2 years as a Scrum Master", 2},
+		{"4-6 years in B2B marketing", 4},
+		{"3 years of stakeholder-facing delivery; PMP a plus", 3},
+		{"2 years leading Salesforce implementations", 2},
+		{"Top rated 3 years running", 0},
+		{"We have spent 12 years in payments.", 0},
+		{"Exp: 3-5 yrs", 3},
+		{"Experiencia mínima de 4 años en banca", 4},
+		{"min. 2 lata doświadczenia w testowaniu", 2},
+		{"mindestens 4 Jahre Projekterfahrung", 4},
 	} {
 		if got := ExperienceFromText(tt.text); got != tt.want {
 			t.Errorf("ExperienceFromText(%q) = %g, want %g", tt.text, got, tt.want)
@@ -205,6 +214,9 @@ func TestEducationFromText(t *testing.T) {
 		{"No degree required - we care about skills", ""},
 		{"Give 360-degree feedback", ""},
 		{"Abgeschlossenes Studium der Informatik", "bachelor"},
+		{"MS or PhD in physics", "master"},
+		{"A PhD, or a Master's and five years in industry", "master"},
+		{"Graduate in any discipline; MBA preferred", "bachelor"},
 	} {
 		if got := EducationFromText(tt.text); got != tt.want {
 			t.Errorf("EducationFromText(%q) = %q, want %q", tt.text, got, tt.want)
@@ -224,6 +236,14 @@ func TestWorkplaceFromText(t *testing.T) {
 		{"This role is on-site in Austin, TX.", "onsite"},
 		{"This is not a remote position.", "onsite"},
 		{"We have an onsite gym.", ""},
+		{"Modalidad: híbrido (Bogotá)", "hybrid"},
+		{"Praca hybrydowa, Kraków", "hybrid"},
+		{"3 jours de télétravail par semaine", "hybrid"},
+		{"Bis zu 3 Tage Homeoffice pro Woche", "hybrid"},
+		{"Mon–Wed in the office, the rest from home", "hybrid"},
+		{"Location: Pune (WFO, 5 days)", "onsite"},
+		{"This is an in-office position in Dallas.", "onsite"},
+		{"100% teletrabajo desde cualquier lugar de España", "remote"},
 	} {
 		if got := WorkplaceFromText(tt.text); got != tt.want {
 			t.Errorf("WorkplaceFromText(%q) = %q, want %q", tt.text, got, tt.want)
@@ -241,6 +261,9 @@ func TestEmploymentFromText(t *testing.T) {
 		{"Product Manager", "Part-time, 20 hours per week", "part_time"},
 		{"Product Manager", "You will mentor our interns.", ""},
 		{"Product Manager", "Temporary maternity cover for 12 months", "temporary"},
+		{"Analyst", "Fixed term for 18 months, full-time.", "temporary"},
+		{"Site Engineer", "We are a building contractor in Leeds. Permanent, full-time.", "full_time"},
+		{"Designer", "Engaged as an independent contractor.", "contract"},
 	} {
 		if got := EmploymentFromText(tt.title, tt.text); got != tt.want {
 			t.Errorf("EmploymentFromText(%q, %q) = %q, want %q", tt.title, tt.text, got, tt.want)
