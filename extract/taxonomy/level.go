@@ -35,7 +35,7 @@ var (
 	headPreferred = words("nice to have", "nice to haves", "bonus", "bonus points", "preferred", "plus", "pluses",
 		"desirable", "desired", "ideally", "good to have", "extra credit", "stand out", "even better", "would be great",
 		"would be nice", "advantage", "advantageous", "love to see", "optional", "an asset", "nice", "set you apart",
-		"se valorará", "valoraremos", "se valora", "pluspunten", "mooi meegenomen",
+		"se valorará", "valoraremos", "se valora", "pluspunten", "mooi meegenomen", "assets", "asset", "mile widziane",
 		"wünschenswert", "von vorteil", "atouts", "un plus", "souhaité", "souhaitée", "deseable", "valorable",
 		"歓迎", "尚可")
 	headRole = words("responsibilities", "responsibility", "what you'll do", "what you will do", "what you'll be doing",
@@ -55,6 +55,8 @@ var (
 		"qualifikationen", "voraussetzungen", "profil recherché", "votre profil", "ton profil", "compétences requises",
 		"requisitos", "perfil", "lo que buscamos", "what we look for", "we look for", "what we expect", "reqs",
 		"wat we vragen", "wat wij vragen", "wat vragen wij", "functie eisen", "jouw profiel", "wie ben jij", "wie jij bent",
+		"selection criteria", "key selection criteria", "criteria", "exigences", "nos exigences", "wymagania",
+		"qué buscamos", "que buscamos", "buscamos", "what we care about",
 		"必須", "応募資格", "必要なスキル", "求める人材")
 )
 
@@ -64,7 +66,8 @@ var (
 		"need to have", "needs to have", "necessary", "needed", "compulsory", "prerequisite",
 		"erforderlich", "zwingend", "vorausgesetzt", "obligatoire", "requis", "requise", "indispensable",
 		"imprescindible", "obligatorio", "is expected", "are expected", "expected to have", "expected to hold",
-		"exigé", "exigée", "exigés", "exigées", "vereist", "verplicht", "必須")
+		"exigé", "exigée", "exigés", "exigées", "vereist", "verplicht", "musts", "a must", "non negotiable",
+		"wymagane", "wymagana", "必須")
 	cuePreferred = words("preferred", "preferably", "preference", "a plus", "big plus", "strong plus", "huge plus",
 		"added plus", "nice to have", "nice to haves", "ideally", "bonus", "desirable", "desired", "an advantage",
 		"advantageous", "beneficial", "good to have", "would be great", "would be nice", "optional", "welcome",
@@ -72,12 +75,14 @@ var (
 		"wünschenswert", "von vorteil", "ein plus", "un plus", "souhaité", "souhaitable", "apprécié", "deseable",
 		"valorable", "se valorará", "valoraremos", "se valora", "set you apart", "sets you apart", "even better",
 		"nice extra", "un atout", "atout", "appréciée", "appréciés", "appréciées", "un plus", "een pluspunt", "pluspunt",
-		"mooi meegenomen", "歓迎")
+		"mooi meegenomen", "highly regarded", "well regarded", "regarded", "added advantage", "would help",
+		"will help", "atutem", "mile widziane", "pluspunkt", "歓迎")
 	cueWeak = words("experience", "experienced", "proficiency", "proficient", "knowledge", "familiarity", "familiar",
 		"expertise", "skilled", "you have", "you bring", "you'll need", "you will need", "looking for",
 		"background in", "understanding of", "years", "fluent",
 		"fluency", "hands on", "track record", "ability to", "strong", "solid", "deep", "working knowledge", "qualified",
-		"comfortable with", "you've got", "you have got", "passed", "you can",
+		"comfortable with", "you've got", "you have got", "passed", "you can", "expert", "yrs",
+		"comfortable in", "at home with", "confident",
 		"kenntnisse", "erfahrung", "berufserfahrung", "wir suchen", "maîtrise", "expérience", "ervaring", "kennis",
 		"connaissance", "connaissances", "experiencia", "conocimientos", "buscamos", "経験")
 	negations = words("not required", "not necessary", "not needed", "not a requirement", "not mandatory",
@@ -85,7 +90,15 @@ var (
 		"don't require", "do not require", "doesn't require", "does not require", "isn't required", "aren't required",
 		"not expected", "no requirement", "not a must", "unnecessary", "not compulsory", "no prior",
 		"doesn't count", "does not count", "don't count", "do not count", "won't count", "will not count",
-		"not accepted", "isn't accepted", "not relevant", "doesn't qualify", "does not qualify")
+		"not accepted", "isn't accepted", "not relevant", "doesn't qualify", "does not qualify", "irrelevant",
+		"doesn't matter", "does not matter", "not important", "not sufficient", "not be sufficient", "not enough",
+		"isn't enough", "not be enough")
+	// cueOffer: the employer provides the certification or training, so
+	// it is not asked of the candidate: "(we'll put you through OSHA 30)".
+	cueOffer = words("we'll put you through", "we will put you through", "we'll pay for", "we will pay for",
+		"we pay for", "we'll sponsor", "we will sponsor", "we sponsor", "we'll fund", "we will fund", "we fund",
+		"we'll train you", "we will train you", "at our expense", "we cover the cost", "we'll cover the cost",
+		"paid for by us", "we'll support you to get", "we will support you to get")
 	negNo       = words("no")
 	negNeeds    = words("required", "necessary", "needed", "needs", "need", "expected", "mandatory")
 	negSplits   = words("but", "however", "although", "though", "whereas", "while", "yet")
@@ -956,12 +969,13 @@ const (
 	phNeeds
 	phWeak
 	phNice
+	phOffer
 )
 
 // cueMatcher finds every cue, negation and "but"-like phrase of a clause
 // in one pass.
 var cueMatcher = sync.OnceValue(func() *matcher {
-	lists := [][][]byte{cueRequired, cuePreferred, negations, negSplits, negNo, negNeeds, cueWeak, words("nice")}
+	lists := [][][]byte{cueRequired, cuePreferred, negations, negSplits, negNo, negNeeds, cueWeak, words("nice"), cueOffer}
 	terms := make([]Term, len(lists))
 	for i, l := range lists {
 		terms[i] = Term{ID: fmt.Sprint("phrase-", i), Name: string(l[0])}
@@ -1074,13 +1088,16 @@ func (d *doc) clauseAt(u *unit, at int) *clause {
 			}
 			h.class = phPreferred
 		}
-		if h.class != phRequired && h.class != phPreferred {
+		if h.class != phRequired && h.class != phPreferred && h.class != phOffer {
 			continue
 		}
 		level := LevelRequired
-		if h.class == phPreferred {
+		switch h.class {
+		case phPreferred:
 			level = LevelPreferred
 			c.hasPref = true
+		case phOffer:
+			level = LevelMentioned
 		}
 		if sc := c.scopeAt(h.at); sc != nil && sc.neg {
 			continue
