@@ -210,7 +210,7 @@ var bufPool = sync.Pool{New: func() any { return new(buffers) }}
 // first among equals), sorted by Start. See the package documentation
 // for the rules.
 func (t *Taxonomy) Match(text string) []Match {
-	m := t.m
+	m := t.m()
 	if m == nil || len(text) == 0 {
 		return nil
 	}

@@ -1,7 +1,6 @@
 package taxonomy
 
 import (
-	"embed"
 	"errors"
 	"fmt"
 	"regexp"
@@ -97,10 +96,10 @@ type Term struct {
 // ContextGroup is a named set of words and fields that make an ambiguous
 // surface form (Go, R, CSM) mean the term.
 type ContextGroup struct {
-	ID     string   `yaml:"id"`
-	Words  []string `yaml:"words"`  // words or phrases, case-insensitive
-	Fields []string `yaml:"fields"` // fields of other, unambiguous terms
-	Origin string   `yaml:"-"`
+	ID     string   `yaml:"id" json:"id"`
+	Words  []string `yaml:"words" json:"words,omitempty"`   // words or phrases, case-insensitive
+	Fields []string `yaml:"fields" json:"fields,omitempty"` // fields of other, unambiguous terms
+	Origin string   `yaml:"-" json:"origin,omitempty"`
 }
 
 // Taxonomy is the certification catalog, the skill taxonomy and the
@@ -112,31 +111,21 @@ type Taxonomy struct {
 	families []Family
 	famByID  map[string]int
 	contexts map[string]*ContextGroup
-	m        *matcher
-	titles   *titleIndex
+	// m builds the matcher on first use: commands that only count
+	// stored tags (stats) never pay for it.
+	m      func() *matcher
+	titles *titleIndex
 }
 
-//go:embed data/*.yaml
-var dataFS embed.FS
-
-var defaultFiles = []string{"data/certifications.yaml", "data/skills.yaml", "data/titles.yaml"}
-
+// loadDefault builds the default taxonomy from data/compiled.json, the
+// embedded YAML files already parsed (see compiled.go): decoding it
+// takes a few milliseconds where parsing the YAML takes about 60.
 var loadDefault = sync.OnceValues(func() (*Taxonomy, error) {
-	var all fileData
-	var errs []error
-	for _, name := range defaultFiles {
-		b, err := dataFS.ReadFile(name)
-		if err != nil {
-			return nil, fmt.Errorf("taxonomy: read %s: %w", name, err)
-		}
-		fd, ferrs := parseFile(b, name)
-		errs = append(errs, ferrs...)
-		all.terms = append(all.terms, fd.terms...)
-		all.families = append(all.families, fd.families...)
-		all.contexts = append(all.contexts, fd.contexts...)
+	all, err := decodeCompiled(compiledJSON)
+	if err != nil {
+		return nil, fmt.Errorf("taxonomy: embedded data: %w", err)
 	}
-	t, berrs := build(nil, &all)
-	errs = append(errs, berrs...)
+	t, errs := build(nil, all)
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("taxonomy: embedded data: %w", errors.Join(errs...))
 	}
@@ -456,7 +445,7 @@ func build(base *Taxonomy, fd *fileData) (*Taxonomy, []error) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	t.m = newMatcher(t.terms, t.contexts)
+	t.m = sync.OnceValue(func() *matcher { return newMatcher(t.terms, t.contexts) })
 	t.titles = newTitleIndex(t.families)
 	return t, nil
 }
