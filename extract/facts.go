@@ -54,6 +54,18 @@ func ExperienceFromText(text string) float64 {
 		if !hasAny(strings.ToLower(line), yearUnits) {
 			continue
 		}
+		// Whether the line speaks of the company, read once a line: a
+		// long line of "N years in …" must stay linear.
+		companyState := 0
+		company := func() bool {
+			if companyState == 0 {
+				companyState = 1
+				if companyRe.MatchString(line) {
+					companyState = 2
+				}
+			}
+			return companyState == 2
+		}
 		for _, m := range yearsRe.FindAllStringSubmatchIndex(line, -1) {
 			get := func(g int) string {
 				if m[2*g] < 0 {
@@ -89,7 +101,7 @@ func ExperienceFromText(text string) float64 {
 			// they are a company's age (checked above).
 			ok := expAfterRe.MatchString(after) || expBeforeRe.MatchString(before) ||
 				plus || minBeforeRe.MatchString(before) ||
-				expLooseRe.MatchString(after) && !companyRe.MatchString(line)
+				expLooseRe.MatchString(after) && !company()
 			if !ok {
 				continue
 			}

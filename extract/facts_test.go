@@ -323,7 +323,7 @@ func TestDollarFromText(t *testing.T) {
 // and degrees is read in linear time (it would take minutes if any
 // reader were quadratic).
 func TestFactsLargeInput(t *testing.T) {
-	for _, unit := range []string{"$1 ", "Salary: $120k - $150k per year ", "5+ years of experience ", "Bachelor's degree, ", "- remote hybrid\n"} {
+	for _, unit := range []string{"$1 ", "Salary: $120k - $150k per year ", "5+ years of experience ", "3 years in sales ", "Bachelor's degree, ", "- remote hybrid\n"} {
 		text := strings.Repeat(unit, (1<<18)/len(unit))
 		SalaryFromText(text, "")
 		ExperienceFromText(text)
