@@ -84,6 +84,11 @@ var salaryTextTests = []struct {
 	{"fte", "£29,400 FTE, term time only", "", "29400-29400 GBP year"},
 	{"perks label", "Perks: gym up to £600 a year and a $1,000 laptop fund. Salary is competitive.", "", ""},
 	{"we offer label range", "We offer: 48.000 - 56.000 € brutto jährlich", "", "48000-56000 EUR year"},
+	{"period after each", "Base pay range $88,000/yr - $121,000/yr", "", "88000-121000 USD year"},
+	{"k period after each", "Estimated: $48K/yr - $59K/yr", "", "48000-59000 USD year"},
+	{"brl monthly", "Salário: R$ 7.200,00 a R$ 9.800,00", "", "7200-9800 BRL month"},
+	{"pln monthly", "Wynagrodzenie: 16 000 - 21 000 PLN", "", "16000-21000 PLN month"},
+	{"pln yearly", "Wynagrodzenie: 180 000 PLN", "", "180000-180000 PLN year"},
 	// Not pay.
 	{"ad metric", "Scale spend at a target CPA under $25 and a CAC payback of 9 months.", "", ""},
 	{"and is not a day", "Keep CPC under $2 and grow ROAS.", "", ""},

@@ -30,7 +30,10 @@ import (
 //     "p.a.", "monthly", "day rate", "pro Jahr", "par mois"…), else
 //     before it ("hourly rate of", "annual salary", "monthly salary").
 //     With no period stated, amounts of 10,000 or more are taken as
-//     yearly; smaller ones keep no period and are not annualised.
+//     yearly; smaller ones keep no period and are not annualised; in
+//     reais, złoty and Mexican pesos, whose postings state monthly pay,
+//     amounts under 100,000 (300,000 pesos) are monthly. A period may
+//     follow each amount of a range: "$93,500/yr - $137,500/yr".
 //     Annualising multiplies an hour by 2080, a day by 260, a week by 52
 //     and a month by 12.
 //   - Several statements: one on a line naming base pay (salary,
@@ -399,8 +402,16 @@ func salariesInLine(line, prev, prefer string) []*Salary {
 	for i := 0; i < len(ms); i++ {
 		a := ms[i]
 		st := statement{lo: a.amount, hi: a.amount, cur: a.currency, s: a.s, e: a.e}
-		// A range: the next amount, joined by a separator.
-		if i+1 < len(ms) && rangeSepRe.MatchString(line[a.e:ms[i+1].s]) {
+		// A range: the next amount, joined by a separator, perhaps after
+		// the first amount's period ("$93,500/yr - $137,500/yr").
+		sep := ""
+		if i+1 < len(ms) {
+			sep = line[a.e:ms[i+1].s]
+			if pm := periodAfterRe.FindStringIndex(sep); pm != nil && pm[1] < len(sep) {
+				sep = sep[pm[1]:]
+			}
+		}
+		if i+1 < len(ms) && rangeSepRe.MatchString(sep) {
 			b := ms[i+1]
 			switch {
 			case st.cur == "" || a.bare && !b.bare && dollarSigns[b.currency]:
@@ -487,8 +498,14 @@ func salariesInLine(line, prev, prefer string) []*Salary {
 		case fromRe.MatchString(before) && !st.rng:
 			st.hi = 0
 		}
-		if st.period == "" && max(st.lo, st.hi) >= 10000 {
-			st.period = "year"
+		if st.period == "" {
+			// Brazil, Poland and Mexico state pay by the month: "R$ 8.000
+			// a R$ 10.000" is monthly; amounts above the ceiling are yearly.
+			if ceil, ok := monthlyCurrencies[st.cur]; ok && max(st.lo, st.hi) < ceil {
+				st.period = "month"
+			} else if max(st.lo, st.hi) >= 10000 {
+				st.period = "year"
+			}
 		}
 		// Under 3,000 a year in any currency is not a salary: "Home
 		// internet covered up to $900 a year".
@@ -595,6 +612,10 @@ var codeRe = regexp.MustCompile(`\b(?:USD|CAD|AUD|NZD|SGD|HKD|MXN|BRL)\b`)
 // learning stipend").
 var payLabels = map[string]bool{"stipend": true, "monthly stipend": true, "internship stipend": true,
 	"intern stipend": true, "stipendio": true}
+
+// monthlyCurrencies are currencies whose postings state monthly pay when
+// they state no period, with the amount from which a figure is yearly.
+var monthlyCurrencies = map[string]float64{"BRL": 100000, "PLN": 100000, "MXN": 300000}
 
 // offerLabels are line labels of benefits, whose single amounts are not
 // pay even when the line also says "Salary is competitive".
