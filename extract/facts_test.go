@@ -88,6 +88,8 @@ var salaryTextTests = []struct {
 	{"k period after each", "Estimated: $48K/yr - $59K/yr", "", "48000-59000 USD year"},
 	{"brl monthly", "Salário: R$ 7.200,00 a R$ 9.800,00", "", "7200-9800 BRL month"},
 	{"pln monthly", "Wynagrodzenie: 16 000 - 21 000 PLN", "", "16000-21000 PLN month"},
+	{"tjm", "TJM : 600 € HT", "", "600-600 EUR day"},
+	{"à partir de", "Salaire à partir de 3 100 € bruts par mois", "", "3100-0 EUR month"},
 	{"pln yearly", "Wynagrodzenie: 180 000 PLN", "", "180000-180000 PLN year"},
 	// Not pay.
 	{"ad metric", "Scale spend at a target CPA under $25 and a CAC payback of 9 months.", "", ""},
@@ -198,6 +200,11 @@ func TestExperienceFromText(t *testing.T) {
 		{"Experiencia mínima de 4 años en banca", 4},
 		{"min. 2 lata doświadczenia w testowaniu", 2},
 		{"mindestens 4 Jahre Projekterfahrung", 4},
+		{"Twelve-plus years leading plants", 12},
+		{"Three or more years selling SaaS", 3},
+		{"9+ months of warehouse experience", 0.75},
+		{"Experiência mínima de 4 anos com Python", 4},
+		{"4+ years running ML pipelines in production", 4},
 	} {
 		if got := ExperienceFromText(tt.text); got != tt.want {
 			t.Errorf("ExperienceFromText(%q) = %g, want %g", tt.text, got, tt.want)
@@ -222,6 +229,13 @@ func TestEducationFromText(t *testing.T) {
 		{"MS or PhD in physics", "master"},
 		{"A PhD, or a Master's and five years in industry", "master"},
 		{"Graduate in any discipline; MBA preferred", "bachelor"},
+		{"BS/MS in Statistics", "bachelor"},
+		{"GCSEs in Maths and English", "secondary"},
+		{"Grado en Ingeniería o FP Superior en Sistemas", "associate"},
+		{"Afgeronde hbo-opleiding in de richting bedrijfskunde", "bachelor"},
+		{"Ensino superior completo em Administração", "bachelor"},
+		{"Titulación universitaria en Economía", "bachelor"},
+		{"Titulaire d'un Master en marketing", "master"},
 	} {
 		if got := EducationFromText(tt.text); got != tt.want {
 			t.Errorf("EducationFromText(%q) = %q, want %q", tt.text, got, tt.want)
@@ -249,6 +263,16 @@ func TestWorkplaceFromText(t *testing.T) {
 		{"Location: Pune (WFO, 5 days)", "onsite"},
 		{"This is an in-office position in Dallas.", "onsite"},
 		{"100% teletrabajo desde cualquier lugar de España", "remote"},
+		{"Vollzeit, 100 % remote", "remote"},
+		{"Bis zu 2 Tage mobiles Arbeiten pro Woche", "hybrid"},
+		{"3 days a week in Leeds, the rest from home", "hybrid"},
+		{"リモート可（週3日出社）", "hybrid"},
+		{"Based in our Denver office 3 days/week", "hybrid"},
+		{"Four days a week at our Leeds studio", "hybrid"},
+		{"Shift work, on-site only.", "onsite"},
+		{"Pay is hourly. On-site, Reno NV.", "onsite"},
+		{"Site-based role in Hull", "onsite"},
+		{"Poste en présentiel à Lille", "onsite"},
 	} {
 		if got := WorkplaceFromText(tt.text); got != tt.want {
 			t.Errorf("WorkplaceFromText(%q) = %q, want %q", tt.text, got, tt.want)
@@ -269,6 +293,8 @@ func TestEmploymentFromText(t *testing.T) {
 		{"Analyst", "Fixed term for 18 months, full-time.", "temporary"},
 		{"Site Engineer", "We are a building contractor in Leeds. Permanent, full-time.", "full_time"},
 		{"Designer", "Engaged as an independent contractor.", "contract"},
+		{"Tester", "£400 per day outside IR35", "contract"},
+		{"ICU Nurse", "A 13-week assignment in Tucson", "temporary"},
 	} {
 		if got := EmploymentFromText(tt.title, tt.text); got != tt.want {
 			t.Errorf("EmploymentFromText(%q, %q) = %q, want %q", tt.title, tt.text, got, tt.want)

@@ -314,7 +314,7 @@ var notPayWords = map[string]bool{
 }
 
 // payWords make a line (or the line before it) a pay statement.
-var payRe = regexp.MustCompile(`(?i)\b(salary|salaries|pay|pays|paid|compensation|base|range|wage|wages|rate|rates|earn|earning|remuneration|package|gehalt|jahresgehalt|vergütung|salaire|rémunération|sueldo|salario|retribución|stipendio|retribuzione|ral|lordo|lorda|salaris|lön|[\pL]*lön|ctc|lpa|fte|pro rata|pro-rata|per annum|p\.?a\.?|annually|per year|a year|per hour|an hour|hourly|doe|pro jahr|brutto|gross|super|superannuation|wynagrodzenie|pensja|salário|remuneração|[\pL]*gehalt)\b|年収|月給|時給|日給|給与`)
+var payRe = regexp.MustCompile(`(?i)\b(salary|salaries|pay|pays|paid|compensation|base|range|wage|wages|rate|rates|earn|earning|remuneration|package|gehalt|jahresgehalt|vergütung|salaire|rémunération|sueldo|salario|retribución|stipendio|retribuzione|ral|tjm|lordo|lorda|salaris|lön|[\pL]*lön|ctc|lpa|fte|pro rata|pro-rata|per annum|p\.?a\.?|annually|per year|a year|per hour|an hour|hourly|doe|pro jahr|brutto|gross|super|superannuation|wynagrodzenie|pensja|salário|remuneração|[\pL]*gehalt)\b|年収|月給|時給|日給|給与`)
 
 // Period phrases, after or before the amount.
 var (
@@ -326,14 +326,14 @@ var (
 	periodLaterRe = regexp.MustCompile(`(?i)(?:^|[\s(/])(per month|a month|monthly|per maand|monatlich|pro monat|im monat|par mois|al mes|por mes|por mês|miesięcznie|mensuel|mensuelle|mensual|mensal|per year|a year|per annum|annually|yearly|pro jahr|jährlich|par an|al año|rocznie|per hour|an hour|hourly|per day|a day|daily)\b`)
 	// periodBeforeCJK: "年収 800万円" is a year, "月給" a month, "時給" an hour.
 	periodBeforeCJK = regexp.MustCompile(`(年収|月給|時給|日給)[^\d]{0,12}$`)
-	periodBeforeRe  = regexp.MustCompile(`(?i)\b(hourly|per hour|daily|day rate|per day|weekly|monthly|per month|annual|annually|yearly|per year|per annum|jahresgehalt|monatsgehalt|stundenlohn|tagessatz|salaire annuel|salaire mensuel|sueldo mensual|sueldo anual|ctc|ral|månadslön|årslön|timlön)\b[^$€£¥₹\d]{0,40}$`)
+	periodBeforeRe  = regexp.MustCompile(`(?i)\b(hourly|per hour|daily|day rate|per day|weekly|monthly|per month|annual|annually|yearly|per year|per annum|jahresgehalt|monatsgehalt|stundenlohn|tagessatz|salaire annuel|salaire mensuel|sueldo mensual|sueldo anual|ctc|ral|tjm|månadslön|årslön|timlön)\b[^$€£¥₹\d]{0,40}$`)
 )
 
 func periodWord(w string) string {
 	switch strings.ToLower(strings.TrimRight(w, ".")) {
 	case "hour", "hours", "hr", "hrs", "h", "hourly", "per hour", "timlön", "stunde", "stündlich", "stundenlohn", "heure", "hora", "uur", "an hour", "時給":
 		return "hour"
-	case "day", "days", "d", "daily", "day rate", "per day", "tag", "tagessatz", "jour", "día", "a day", "日給":
+	case "day", "days", "d", "daily", "day rate", "per day", "tjm", "tag", "tagessatz", "jour", "día", "a day", "日給":
 		return "day"
 	case "week", "weeks", "wk", "wks", "weekly":
 		return "week"
@@ -362,8 +362,8 @@ type statement struct {
 var rangeSepRe = regexp.MustCompile(`(?i)^\s*(?:-|–|—|~|〜|～|to|and|bis|und|à|a|au|et|hasta|y|tot|en|til|do|até|e)\s*$`)
 
 var (
-	upToRe   = regexp.MustCompile(`(?i)\b(?:up to|upto|as much as|maximum of|max\.?|max of|bis zu|jusqu'à|hasta)\s*$`)
-	fromRe   = regexp.MustCompile(`(?i)\b(?:from|starting at|starting from|starts at|at least|minimum of|min\.?|ab|à partir de|desde|vanaf)\s*$`)
+	upToRe   = regexp.MustCompile(`(?i)(?:^|[\s(:])(?:up to|upto|as much as|maximum of|max\.?|max of|bis zu|jusqu'à|hasta)\s*$`)
+	fromRe   = regexp.MustCompile(`(?i)(?:^|[\s(:])(?:from|starting at|starting from|starts at|at least|minimum of|min\.?|ab|à partir de|desde|vanaf)\s*$`)
 	beforeWs = regexp.MustCompile(`[\pL\pN()'’-]+`)
 )
 
