@@ -357,6 +357,8 @@ type clause struct {
 	// ("CCNA (CCNP even better)"), relative to the clause: their cues
 	// speak for what is inside them only.
 	parens [][2]int
+	// parenNeg: indexes of parens that hold a negation.
+	parenNeg []int
 }
 
 // scope is a part of a clause between "but"-like words: the reach of a
@@ -987,7 +989,7 @@ var cueMatcher = sync.OnceValue(func() *matcher {
 })
 
 // phrases calls fn for every cue phrase in low[from:to].
-func (d *doc) phrases(from, to int, fn func(class int32, at int)) {
+func (d *doc) phrases(from, to int, fn func(class int32, at, end int)) {
 	m := cueMatcher()
 	s := int32(0)
 	for i := from; i < to; i++ {
@@ -999,7 +1001,7 @@ func (d *doc) phrases(from, to int, fn func(class int32, at int)) {
 					continue
 				}
 				if c, ok := m.accept(d.norm, pi, int32(i+1)); ok {
-					fn(p.term, int(c.s))
+					fn(p.term, int(c.s), int(c.e))
 				}
 			}
 		}
@@ -1025,39 +1027,17 @@ func (d *doc) clauseAt(u *unit, at int) *clause {
 	}
 	c := &clause{s: cs, e: ce}
 	type hit struct {
-		class int32
-		at    int
+		class   int32
+		at, end int
 	}
 	var hits []hit
-	d.phrases(cs, ce, func(class int32, at int) { hits = append(hits, hit{class, at - cs}) })
+	d.phrases(cs, ce, func(class int32, at, end int) { hits = append(hits, hit{class, at - cs, end - cs}) })
 	slices.SortStableFunc(hits, func(a, b hit) int { return a.at - b.at })
-	// Negation scopes: the parts between "but"-like words.
-	prev := 0
-	for _, h := range append(hits, hit{phSplit, ce - cs}) {
-		if h.class != phSplit || h.at < prev {
-			continue
-		}
-		c.scopes = append(c.scopes, scope{s: prev, e: h.at})
-		prev = h.at + 1
-	}
-	for i := range c.scopes {
-		sc := &c.scopes[i]
-		no := -1
-		for _, h := range hits {
-			if h.at < sc.s || h.at >= sc.e {
-				continue
-			}
-			switch {
-			case h.class == phNegation:
-				sc.neg = true
-			case h.class == phNo && no < 0:
-				no = h.at
-			case h.class == phNeeds && no >= 0 && h.at > no:
-				sc.neg = true
-			}
-		}
-	}
-	// Parentheses holding a term.
+	// Parentheses that hold a term, or name something else ("(Diploma
+	// desirable)", "(Cloud Practitioner alone is not enough)"): their
+	// cues and negations speak for what is inside them only. A
+	// parenthesis of cue words alone ("(required)", "(not needed for
+	// this role)") speaks for the term before it.
 	for i := cs; i < ce; i++ {
 		k := bytes.IndexByte(d.norm[i:ce], '(')
 		if k < 0 {
@@ -1070,10 +1050,50 @@ func (d *doc) clauseAt(u *unit, at int) *clause {
 		}
 		// The first candidate after the '(' (they are sorted by start).
 		k, _ = slices.BinarySearchFunc(d.lineCands, int32(i+1), func(x cand, at int32) int { return int(x.s - at) })
-		if k < len(d.lineCands) && int(d.lineCands[k].e) <= i+j {
+		holds := k < len(d.lineCands) && int(d.lineCands[k].e) <= i+j
+		if holds || d.namesOther(i+1, i+j, cs, func(at int) bool {
+			for _, h := range hits {
+				if h.at <= at-cs && at-cs < h.end {
+					return true
+				}
+			}
+			return false
+		}) {
 			c.parens = append(c.parens, [2]int{i - cs, i + j - cs})
 		}
 		i += j
+	}
+	inParen := func(at int) int { return c.parenAt(at) }
+	// Negation scopes: the parts between "but"-like words.
+	prev := 0
+	for _, h := range append(hits, hit{phSplit, ce - cs, ce - cs}) {
+		if h.class != phSplit || h.at < prev {
+			continue
+		}
+		c.scopes = append(c.scopes, scope{s: prev, e: h.at})
+		prev = h.at + 1
+	}
+	for i := range c.scopes {
+		sc := &c.scopes[i]
+		no, noParen := -1, -1
+		for _, h := range hits {
+			if h.at < sc.s || h.at >= sc.e {
+				continue
+			}
+			p := inParen(h.at)
+			switch {
+			case h.class == phNegation && p >= 0:
+				c.parenNeg = append(c.parenNeg, p)
+			case h.class == phNegation:
+				sc.neg = true
+			case h.class == phNo && no < 0:
+				no, noParen = h.at, p
+			case h.class == phNeeds && no >= 0 && h.at > no && p == noParen && p >= 0:
+				c.parenNeg = append(c.parenNeg, p)
+			case h.class == phNeeds && no >= 0 && h.at > no && p == noParen:
+				sc.neg = true
+			}
+		}
 	}
 	for _, h := range hits {
 		if h.class == phNice {
@@ -1106,6 +1126,51 @@ func (d *doc) clauseAt(u *unit, at int) *clause {
 	}
 	u.clauses = append(u.clauses, c)
 	return c
+}
+
+// namesOther reports whether normalised [s,e) has a word that is not in
+// a cue phrase (inCue) nor a small word and that is capitalised or holds
+// a digit: a parenthesis naming something else.
+func (d *doc) namesOther(s, e, cs int, inCue func(at int) bool) bool {
+	for i := s; i < e; {
+		for i < e && !isWordByte(d.low[i]) && d.low[i] < 0x80 {
+			i++
+		}
+		j := i
+		for j < e && (isWordByte(d.low[j]) || d.low[j] >= 0x80) {
+			j++
+		}
+		if j > i && !inCue(i) && !parenSmallWords[string(d.low[i:j])] {
+			w := d.norm[i:j]
+			if w[0] >= 'A' && w[0] <= 'Z' || bytes.ContainsAny(w, "0123456789") {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+var parenSmallWords = map[string]bool{"i": true, "a": true, "an": true, "the": true, "is": true, "are": true,
+	"for": true, "this": true, "role": true, "position": true, "job": true, "very": true, "highly": true,
+	"strongly": true, "but": true, "and": true, "or": true, "not": true, "also": true, "even": true,
+	"more": true, "much": true, "really": true, "would": true, "be": true, "it": true, "if": true,
+	"ideal": true, "ideally": true, "must": true, "we": true, "you": true, "us": true, "e": true, "g": true}
+
+// negatedWord reports whether the word just before normalised offset at
+// negates the term there: "no" ("no Java, no Jira") or "ex-" ("ex-Figma",
+// a former employer). (low has hyphens as spaces; norm keeps them.)
+func (d *doc) negatedWord(at int) bool {
+	if at >= 3 && string(d.norm[at-3:at]) == "ex-" || at >= 3 && string(d.norm[at-3:at]) == "Ex-" {
+		return true
+	}
+	if at >= 3 && string(d.norm[at-3:at]) == "no " || at >= 3 && string(d.norm[at-3:at]) == "No " {
+		if at > 3 && (isWordByte(d.low[at-4]) || d.low[at-4] >= 0x80) {
+			return false
+		}
+		return true
+	}
+	return false
 }
 
 // parenAt returns the index of the parenthesis holding a term that rel
@@ -1151,6 +1216,12 @@ func (d *doc) prevClauseCues(u *unit, c *clause) []cue {
 func (d *doc) level(u *unit, at int) (string, bool) {
 	c := d.clauseAt(u, at)
 	rel := at - c.s
+	if p := c.parenAt(rel); p >= 0 && slices.Contains(c.parenNeg, p) {
+		return "", false // "(CEH does not count)"
+	}
+	if d.negatedWord(at) {
+		return "", false // "no Java, no Jira"; "ex-Figma"
+	}
 	if sc := c.scopeAt(rel); sc != nil && sc.neg {
 		if c.hasPref {
 			return LevelPreferred, true // "CSPO not required but nice to have"
@@ -1242,7 +1313,7 @@ func (d *doc) level(u *unit, at int) (string, bool) {
 	}
 	if u.weak == 0 {
 		u.weak = 1
-		d.phrases(u.s, u.e, func(class int32, _ int) {
+		d.phrases(u.s, u.e, func(class int32, _, _ int) {
 			if class == phWeak {
 				u.weak = 2
 			}
