@@ -67,7 +67,7 @@ var (
 		"erforderlich", "zwingend", "vorausgesetzt", "obligatoire", "requis", "requise", "indispensable",
 		"imprescindible", "obligatorio", "is expected", "are expected", "expected to have", "expected to hold",
 		"exigé", "exigée", "exigés", "exigées", "vereist", "verplicht", "musts", "a must", "non negotiable",
-		"wymagane", "wymagana", "必須")
+		"wymagane", "wymagana", "req'd", "reqd", "must be", "must hold", "must have", "必須")
 	cuePreferred = words("preferred", "preferably", "preference", "a plus", "big plus", "strong plus", "huge plus",
 		"added plus", "nice to have", "nice to haves", "ideally", "bonus", "desirable", "desired", "an advantage",
 		"advantageous", "beneficial", "good to have", "would be great", "would be nice", "optional", "welcome",
@@ -76,13 +76,15 @@ var (
 		"valorable", "se valorará", "valoraremos", "se valora", "set you apart", "sets you apart", "even better",
 		"nice extra", "un atout", "atout", "appréciée", "appréciés", "appréciées", "un plus", "een pluspunt", "pluspunt",
 		"mooi meegenomen", "highly regarded", "well regarded", "regarded", "added advantage", "would help",
-		"will help", "atutem", "mile widziane", "pluspunkt", "歓迎")
+		"will help", "atutem", "mile widziane", "pluspunkt", "is ideal", "would be ideal", "are ideal", "real plus",
+		"definite plus", "great plus", "welcome too", "fine too", "is fine too", "are welcome", "also welcome", "歓迎")
 	cueWeak = words("experience", "experienced", "proficiency", "proficient", "knowledge", "familiarity", "familiar",
 		"expertise", "skilled", "you have", "you bring", "you'll need", "you will need", "looking for",
 		"background in", "understanding of", "years", "fluent",
 		"fluency", "hands on", "track record", "ability to", "strong", "solid", "deep", "working knowledge", "qualified",
 		"comfortable with", "you've got", "you have got", "passed", "you can", "expert", "yrs",
-		"comfortable in", "at home with", "confident",
+		"comfortable in", "at home with", "confident", "you should have", "you'll bring", "you will bring",
+		"you've", "you have run", "experiência", "experiencia minima",
 		"kenntnisse", "erfahrung", "berufserfahrung", "wir suchen", "maîtrise", "expérience", "ervaring", "kennis",
 		"connaissance", "connaissances", "experiencia", "conocimientos", "buscamos", "経験")
 	negations = words("not required", "not necessary", "not needed", "not a requirement", "not mandatory",
@@ -372,6 +374,22 @@ type cue struct {
 	at    int // relative to the clause
 	level string
 	paren int // the parenthesis of the clause it is in that holds a term, or -1
+	// forward: the cue speaks only for what follows it ("solid SQL, and
+	// ideally a CBAP": ideally is not about SQL).
+	forward bool
+}
+
+// forwardCues are the cue phrases that precede what they qualify.
+var forwardCues = words("ideally", "preferably", "bonus if", "bonus points if", "even better if", "extra points for",
+	"bonus points for", "idealerweise", "idéalement", "idealmente", "bij voorkeur")
+
+func forwardOnly(at []byte) bool {
+	for _, w := range forwardCues {
+		if bytes.HasPrefix(at, w) {
+			return true
+		}
+	}
+	return false
 }
 
 const maxUnit = 600
@@ -621,7 +639,8 @@ func conjunction(low []byte, i, end int) int {
 		i++
 	default:
 		w := nextWord(low, i)
-		if w != "and" && w != "or" && w != "und" && w != "oder" && w != "et" && w != "ou" && w != "y" && w != "o" {
+		if w != "and" && w != "or" && w != "und" && w != "oder" && w != "et" && w != "ou" && w != "y" && w != "o" &&
+			w != "of" && w != "en" && w != "e" {
 			return -1
 		}
 		i += len(w)
@@ -791,13 +810,32 @@ func (d *doc) shared(c cand, ls, le int) []cand {
 
 // isListItem reports whether a line is a list item ("- ", "* ", "• ").
 func isListItem(line []byte) bool {
+	return isBullet(line)
+}
+
+// isBlockLine reports whether a line belongs to a list for context: a
+// list item, or a line labelled by a heading word ("Must: SQL, Python",
+// "Desirable: Rust, Go"). low is the line lower-cased.
+func isBlockLine(line, low []byte) bool {
+	if isBullet(line) {
+		return true
+	}
+	i := bytes.IndexByte(low, ':')
+	if i <= 0 || i > 30 || bytes.Count(low[:i], []byte(" ")) > 3 || len(bytes.TrimSpace(low[i+1:])) == 0 {
+		return false
+	}
+	sec, ok := classifyHeading(bytes.TrimSpace(low[:i]))
+	return ok && (sec == secRequired || sec == secPreferred)
+}
+
+func isBullet(line []byte) bool {
 	l := bytes.TrimLeft(line, " ")
 	return len(l) > 1 && (l[0] == '-' || l[0] == '*') && l[1] == ' ' || bytes.HasPrefix(l, []byte("•"))
 }
 
 // setBlock finds the list the line [ls,le) is in, if it is a list item.
 func (d *doc) setBlock(ls, le int, cands []cand) {
-	if !isListItem(d.norm[ls:le]) {
+	if !isBlockLine(d.norm[ls:le], d.low[ls:le]) {
 		d.bs, d.be = ls, ls
 		return
 	}
@@ -810,7 +848,7 @@ func (d *doc) setBlock(ls, le int, cands []cand) {
 		if ne <= be {
 			ne = len(d.norm)
 		}
-		if !isListItem(d.norm[be+1 : ne]) {
+		if !isBlockLine(d.norm[be+1:ne], d.low[be+1:ne]) {
 			break
 		}
 		be = ne
@@ -1103,8 +1141,8 @@ func (d *doc) clauseAt(u *unit, at int) *clause {
 			for k < ce && d.norm[k] == ' ' {
 				k++
 			}
-			if k < ce && !bytes.ContainsRune([]byte(").,;:!"), rune(d.norm[k])) {
-				continue
+			if k < ce && !bytes.ContainsRune([]byte(").,;:!"), rune(d.norm[k])) && !bytes.HasPrefix(d.low[k:ce], []byte("but ")) {
+				continue // "nice but not expected" is a cue
 			}
 			h.class = phPreferred
 		}
@@ -1122,7 +1160,7 @@ func (d *doc) clauseAt(u *unit, at int) *clause {
 		if sc := c.scopeAt(h.at); sc != nil && sc.neg {
 			continue
 		}
-		c.cues = append(c.cues, cue{h.at, level, c.parenAt(h.at)})
+		c.cues = append(c.cues, cue{h.at, level, c.parenAt(h.at), forwardOnly(d.low[cs+h.at : ce])})
 	}
 	u.clauses = append(u.clauses, c)
 	return c
@@ -1250,6 +1288,17 @@ func (d *doc) level(u *unit, at int) (string, bool) {
 			}
 		}
 		cues = own
+	}
+	if len(cues) > 0 {
+		// Cues that qualify only what follows them do not speak for a
+		// term before them.
+		keep := cues[:0:0]
+		for _, x := range cues {
+			if !(x.forward && x.at > rel) {
+				keep = append(keep, x)
+			}
+		}
+		cues = keep
 	}
 	if len(cues) == 0 && d.sec == secNeutral {
 		// A short item of a ';' list takes the cue of the item before:
