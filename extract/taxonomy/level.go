@@ -1203,10 +1203,13 @@ func (d *doc) negatedWord(at int) bool {
 		return true
 	}
 	if at >= 3 && string(d.norm[at-3:at]) == "no " || at >= 3 && string(d.norm[at-3:at]) == "No " {
-		if at > 3 && (isWordByte(d.low[at-4]) || d.low[at-4] >= 0x80) {
-			return false
+		// Only at the start of a part ("no Java, no Jira"): after a word,
+		// "no" is Portuguese for "in the" ("relatórios no Excel").
+		i := at - 3
+		for i > 0 && d.low[i-1] == ' ' {
+			i--
 		}
-		return true
+		return i == 0 || bytes.IndexByte([]byte(",.;:!?(\n-•*"), d.low[i-1]) >= 0
 	}
 	return false
 }

@@ -101,6 +101,7 @@ var matchTests = []struct {
 	{"paren of cue words", "CSPO (not required for this role)", nil},
 	{"paren of cue words applies", "PMP (preferred)", []string{"pmp:preferred"}},
 	{"no before term", "We are a Python shop: no Java, no Jira.", []string{"python:mentioned"}},
+	{"portuguese no", "Registrar oportunidades no Salesforce e relatórios no Excel", []string{"salesforce:mentioned", "excel:mentioned"}},
 	{"ex employer", "Founded by ex-Salesforce and ex-Figma engineers.", nil},
 	{"forward cue", "You have solid SQL, and ideally a CBAP.", []string{"sql:required", "cbap:preferred"}},
 	{"nice but", "A CSPO is nice but not expected.", []string{"cspo:preferred"}},
