@@ -27,22 +27,27 @@ var (
 	// "3+ years", "3-5 years", "five (5) years", "at least 5 yrs", "3 Jahre", "3 ans", "3 años".
 	yearsRe = regexp.MustCompile(`(?i)(?:\b(` + numWord + `)\s*(?:\(\s*(\d{1,2})\s*\)\s*)?|(?:^|[^\d.,$€£])(\d{1,2}(?:\.5)?))\s*(?:-\s*)?(\+|plus|or more)?\s*` +
 		`(?:(?:-|–|—|to|or|bis|à|a)\s*(\d{1,2}|` + numWord + `)\s*\+?\s*)?` +
-		`(?:years?|yrs?|jahre[n]?|ans|años|anos|anni|jaar|lat|lata)\b(\+)?`)
+		`(?:years?|yrs?|jahre[n]?|ans|años|anos|anni|anno|jaar|lat|lata|rok|roku)\b(\+)?`)
 	// What must follow (within a few words) or precede a years phrase to
 	// make it experience; with "+" or "at least" no more is needed.
-	expAfterRe  = regexp.MustCompile(`(?i)^(?:'s|’s|'|’)?\s*(?:\+\s*)?(?:of\s+|in\s+|as\s+|with\s+|working\s+|at\s+|de\s+|d'|d’|of\s+(?:hands-on|relevant|professional|proven|progressive|prior)\s+)?(?:[\pL/&+#-]+\s+){0,5}?(?:experience|exp\b|expérience|experiencia|erfahrung|berufserfahrung|esperienza|experiência|ervaring|doświadczenia|[\pL]*erfahrung|work(?:ing)?\b|track record|background)`)
-	expBeforeRe = regexp.MustCompile(`(?i)(?:experience|expérience|experiencia|experiência|erfahrung|berufserfahrung|\bexp\.?)\s*(?:[:(]|of|de|von)?\s*(?:at least|minimum(?: of| de)?|mínim[ao] de|min\.?|over|more than|mindestens)?\s*$`)
+	expAfterRe  = regexp.MustCompile(`(?i)^(?:'s|’s|'|’)?\s*(?:\+\s*)?(?:of\s+|in\s+|as\s+|with\s+|working\s+|at\s+|de\s+|d'|d’|of\s+(?:hands-on|relevant|professional|proven|progressive|prior)\s+)?(?:[\pL/&+#-]+\s+){0,5}?(?:experience|exp\b|expérience|experiencia|erfahrung|berufserfahrung|esperienza|experiência|[\pL]*ervaring|doświadczenia|[\pL]*erfahrung|work(?:ing)?\b|track record|background)`)
+	expBeforeRe = regexp.MustCompile(`(?i)(?:experience|expérience|experiencia|experiência|esperienza|erfahrung|berufserfahrung|\bexp\.?)\s*(?:[:(]|of|de|di|von)?\s*(?:at least|almeno|minimum(?: of| de)?|mínim[ao] de|min\.?|over|more than|mindestens)?\s*$`)
 	minBeforeRe = regexp.MustCompile(`(?i)(?:at least|minimum(?: of)?|min\.?|over|more than|mindestens|au moins|al menos|plus de|más de)\s*$`)
 	// "5-8 years in cloud security", "2 years of project coordination",
 	// "3 years supporting WAN": experience unless the line speaks of the
 	// company (companyRe).
-	expLooseRe = regexp.MustCompile(`(?i)^\s*(?:(?:of|in)\s+\pL|\pL+ing\b)`)
+	expLooseRe = regexp.MustCompile(`(?i)^\s*(?:(?:of|in)\s+\pL|\pL+ing\b|(?:min\.?|minimum)(?:\W|$))`)
 	companyRe  = regexp.MustCompile(`(?i)\b(?:we|we've|we're|we’ve|we’re|our|us|founded|company|since|history|established)\b`)
 	notExpRe   = regexp.MustCompile(`(?i)^(?:'s|’s)?\s*(?:old|ago|history|in business|of history|of growth|running(?:\s*[.,;:!)]|\s*$)|warranty|contract|guarantee|runway|anniversary|young|since|later|from now|of age|of operation|in operation)\b`)
 )
 
 // monthsRe: "6+ months of customer support experience".
-var monthsRe = regexp.MustCompile(`(?i)\b(\d{1,2})\s*\+?\s*months?'?\s+(?:of\s+)?(?:[\pL/&+#-]+\s+){0,4}?(?:experience|exp\b)`)
+var monthsRe = regexp.MustCompile(`(?i)\b(\d{1,2})\s*\+?\s*months?'?\s+(?:of\s+)?(?:[\pL/&+#-]+\s+){0,4}?(?:experience|exp\b)|` +
+	`(?:minimum of|at least|min\.?)\s+(\d{1,2})\s*\+?\s*months?'?\s+(?:in|of|as|with)\b|` +
+	`experience of (\d{1,2})\s*\+?\s*months?`)
+
+// decadeRe: "over a decade of product experience" is 10 years.
+var decadeRe = regexp.MustCompile(`(?i)\b(?:over|more than|at least|nearly)?\s*(a|one|two)\s+decades?\s+(?:of\s+)?(?:[\pL/&+#-]+\s+){0,4}?(?:experience|in\b|building|leading|working)`)
 
 // ExperienceFromText returns the fewest years of experience text asks
 // for: "3+ years" and "at least 3 years" are 3, "3-5 years" is 3, "five
@@ -58,25 +63,47 @@ func ExperienceFromText(text string) float64 {
 		low := strings.ToLower(line)
 		if strings.Contains(low, "month") {
 			for _, m := range monthsRe.FindAllStringSubmatch(line, -1) {
-				if n, _ := strconv.ParseFloat(m[1], 64); n > 0 && n < 24 && (best == 0 || n/12 < best) {
+				n, _ := strconv.ParseFloat(m[1]+m[2]+m[3], 64)
+				if n > 0 && n < 24 && (best == 0 || n/12 < best) {
 					best = math.Round(n/12*100) / 100
+				}
+			}
+		}
+		if strings.Contains(low, "decade") {
+			if m := decadeRe.FindStringSubmatch(line); m != nil {
+				n := 10.0
+				if strings.EqualFold(m[1], "two") {
+					n = 20
+				}
+				if best == 0 || n < best {
+					best = n
 				}
 			}
 		}
 		if !hasAny(low, yearUnits) {
 			continue
 		}
-		// Whether the line speaks of the company, read once a line: a
-		// long line of "N years in …" must stay linear.
-		companyState := 0
-		company := func() bool {
-			if companyState == 0 {
-				companyState = 1
-				if companyRe.MatchString(line) {
-					companyState = 2
-				}
+		// Whether the sentence speaks of the company: read once a
+		// sentence (up to 300 bytes around), so that a long line of "N
+		// years in …" stays linear.
+		companyAt, companyOK := -1, false
+		company := func(at int) bool {
+			s := strings.LastIndex(line[max(0, at-300):at], ". ")
+			if s < 0 {
+				s = max(0, at-300)
+			} else {
+				s += max(0, at-300) + 2
 			}
-			return companyState == 2
+			if s != companyAt {
+				e := strings.Index(line[at:min(len(line), at+300)], ". ")
+				if e < 0 {
+					e = min(len(line), at+300)
+				} else {
+					e += at
+				}
+				companyAt, companyOK = s, companyRe.MatchString(line[s:e])
+			}
+			return companyOK
 		}
 		for _, m := range yearsRe.FindAllStringSubmatchIndex(line, -1) {
 			get := func(g int) string {
@@ -113,7 +140,7 @@ func ExperienceFromText(text string) float64 {
 			// they are a company's age (checked above).
 			ok := expAfterRe.MatchString(after) || expBeforeRe.MatchString(before) ||
 				plus || minBeforeRe.MatchString(before) ||
-				expLooseRe.MatchString(after) && !company()
+				expLooseRe.MatchString(after) && !company(m[0])
 			if !ok {
 				continue
 			}
@@ -133,9 +160,9 @@ var (
 		level string
 		re    *regexp.Regexp
 	}{
-		{"secondary", regexp.MustCompile(`(?i)\b(high school|high-school|secondary school|secondary education|GED|A-levels?|GCSEs?|BTEC|NVQ|level 3 (?:qualification|diploma)|matura|abitur|baccalauréat|diploma de bachillerato|ensino médio)\b`)},
-		{"associate", regexp.MustCompile(`(?i)\b(associate'?s? degree|associate’s degree|associates degree|associate of (?:arts|science|applied science)|two-year degree|2-year degree|FP Superior|FP de grado superior|grado superior|ciclo formativo de grado superior|HND|mbo-opleiding|mbo 4|mbo-4)\b`)},
-		{"bachelor", regexp.MustCompile(`(?i)\b(bachelor'?s?|bachelor’s|bachelors|undergraduate degree|university degree|college degree|4-year degree|four-year degree|b\.?\s?sc\b|b\.s\.|b\.a\.|BS/BA|BA/BS|BS or BA|BA or BS|BS in|BA in|BSc|BEng|B\.Eng|B\.?Tech|Licenciatura|Hochschulabschluss|Studium|Bac\s?\+\s?[34]|laurea triennale|graduate\s*/\s*post-?graduate|graduate in any (?:discipline|stream|field)|BS/MS|BSc/MSc|B\.S\./M\.S\.|BA/MA|grado en|titulación universitaria|titulo universitario|título universitario|ensino superior|curso superior|graduação|hbo-opleiding|hbo- of wo|hbo/wo|hbo of wo|wo-opleiding|hbo-niveau|wo-niveau|hbo-diploma)\b`)},
+		{"secondary", regexp.MustCompile(`(?i)\b(high school|high-school|secondary school|secondary education|GED|A-levels?|GCSEs?|BTEC|NVQ|level 3 (?:qualification|diploma)|matura|abitur|baccalauréat|diploma de bachillerato|ensino médio|scuola superiore|diploma di maturità|mbo-niveau|mbo-opleiding|mbo 4|mbo-4|mbo niveau)\b`)},
+		{"associate", regexp.MustCompile(`(?i)\b(associate'?s? degree|associate’s degree|associates degree|associate of (?:arts|science|applied science)|two-year degree|2-year degree|FP Superior|FP de grado superior|grado superior|ciclo formativo de grado superior|HND)\b`)},
+		{"bachelor", regexp.MustCompile(`(?i)\b(bachelor'?s?|bachelor’s|bachelors|undergraduate degree|university degree|college degree|4-year degree|four-year degree|b\.?\s?sc\b|b\.s\.|b\.a\.|BS/BA|BA/BS|BS or BA|BA or BS|BS in|BA in|BSc|BEng|B\.Eng|B\.?Tech|Licenciatura|Hochschulabschluss|Studium|Bac\s?\+\s?[34]|laurea triennale|graduate\s*/\s*post-?graduate|graduate in any (?:discipline|stream|field)|BS/MS|BSc/MSc|B\.S\./M\.S\.|BA/MA|grado en|titulación universitaria|titulo universitario|título universitario|ensino superior|curso superior|graduação|hbo-opleiding|hbo- of wo|hbo/wo|hbo of wo|wo-opleiding|hbo-niveau|wo-niveau|hbo-diploma|wykształcenie wyższe|studia wyższe)\b`)},
 		{"master", regexp.MustCompile(`(?i)\b(master'?s?(?: degree| in| of| en)|mestrado|master’s|(?:a|or|and) master's|master's (?:or|and)|MS or|MS/|M\.S\. or|masters degree|MBA|M\.?Sc|M\.S\.|MS in|MA in|M\.A\.|MEng|M\.Eng|graduate degree|postgraduate degree|advanced degree|Bac\s?\+\s?5|laurea magistrale|máster)\b`)},
 		{"doctorate", regexp.MustCompile(`(?i)\b(ph\.?\s?d\.?|doctorate|doctoral degree|doctoral|DPhil)\b`)},
 	}
@@ -180,18 +207,18 @@ func EducationFromText(text string) string {
 }
 
 var (
-	hybridRe  = regexp.MustCompile(`(?i)\b(?:hybrid|hybride|híbrido|híbrida|hybrydowa|hybrydowy|ibrido|ibrida)\b(\s+(cloud|app|apps|mobile|infrastructure|multi-cloud|vehicles?|engines?|integration|architecture|environments? (?:on|across)|model(?:s|ing)? (?:of|for) (?:ml|ai)))?`)
+	hybridRe  = regexp.MustCompile(`(?i)\b(?:hybrid|hybride|hybrides|hybrider|hybridem|híbrido|híbrida|hybrydowa|hybrydowy|hybrydowo|ibrido|ibrida)\b(\s+(cloud|app|apps|mobile|infrastructure|multi-cloud|vehicles?|engines?|integration|architecture|environments? (?:on|across)|model(?:s|ing)? (?:of|for) (?:ml|ai)))?`)
 	daysOffRe = regexp.MustCompile(`(?i)\b([1-4]|one|two|three|four)\s*(?:-\s*[1-4]\s*)?days?\s*(?:a|per|each|/)?\s*(?:week)?\s*(?:in|at|from)\s*(?:the|our)?\s*(?:\pL+\s+)?(?:office|hq|studio)|(?:office|hq|studio)\s*,?\s*([1-4]|one|two|three|four)\s*days?\s*(?:/|a|per)\s*week`)
 	// "2 days a week in Bristol", "週2日出社".
 	daysCityRe = regexp.MustCompile(`\b(?:[1-4]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our)\s*days?\s*(?:a|per|each|/)\s*week\s*(?:in|at)\s+\p{Lu}|週[1-4１-４]日(?:出社|出勤)`)
 	// "2 jours de télétravail par semaine", "bis zu 2 Tage Homeoffice",
 	// "Smart working 2 giorni", "Tue–Thu in the office".
-	daysRemoteRe     = regexp.MustCompile(`(?i)\b([1-4]|one|two|three|four|zwei|drei|vier|deux|trois|quatre|dos|tres|cuatro|due|tre|quattro)\s*(?:-\s*[1-4]\s*)?(?:days?|tage?n?|jours?|días|giorni|dni)\s*(?:de\s+|of\s+|per week\s+|a week\s+)?(?:remote|remotely|homeoffice|home office|home-office|mobiles arbeiten|mobile arbeit|mobilem arbeiten|télétravail|teletrabajo|from home|wfh|smart working|zdalnie|pracy zdalnej)|\bsmart working\s+(?:[1-4]|due|tre)\s+giorni`)
+	daysRemoteRe     = regexp.MustCompile(`(?i)\b([1-4]|one|two|three|four|zwei|drei|vier|deux|trois|quatre|dos|tres|cuatro|due|tre|quattro|een|twee|drie|vier)\s*(?:-\s*[1-4]\s*)?(?:days?|tage?n?|jours?|días|giorni|dni|dagen|dag)\s*(?:de\s+|of\s+|per week\s+|a week\s+)?(?:remote|remotely|homeoffice|home office|home-office|mobiles arbeiten|mobile arbeit|mobilem arbeiten|télétravail|teletrabajo|from home|wfh|smart working|zdalnie|pracy zdalnej|thuis|thuiswerken)|(?:télétravail|teletrabajo|homeoffice|home office|remote|thuiswerken)\s*(?:de\s*)?[1-4]\s*(?:jours?|días|tage?|days?|dagen)|\b\d{2}\s?%\s*(?:in the office|from home|remote|remotely|im büro|op kantoor)|\bsmart working\s+(?:[1-4]|due|tre)\s+giorni`)
 	weekdaysOfficeRe = regexp.MustCompile(`(?i)\b(mon|tue|tues|wed|thu|thur|thurs)[a-z]*\.?\s*(?:-|–|to|&|and)\s*(tue|wed|thu|fri)[a-z]*\.?\s*(?:in|at)\s*(?:the|our)?\s*(?:office|hq|studio)`)
-	notRemote        = regexp.MustCompile(`(?i)\b(not (?:a )?remote|no remote|remote (?:work )?is not|isn't remote|is not remote|not (?:open to|available for) remote|not eligible for remote)\b`)
-	remoteRe         = regexp.MustCompile(`(?i)\b(fully remote|100% remote|remote-first|remote first|remote-friendly|remote position|remote role|remote job|remote opportunity|work remotely|working remotely|work from anywhere|work from home|work-from-home|wfh|remote \((?:[^)]{1,40})\)|remote - |remote,|location: remote|remote only|is remote|be remote|are remote|remote within|remote in the|remote across|remote anywhere|remote \x{2013}|remote-based|remote based|télétravail complet|100 % télétravail|vollständig remote|komplett remote|100% remoto|trabajo remoto|teletrabajo 100%|100% teletrabajo|full remote|en remoto|100% zdalnie|praca zdalna|100 % remote|télétravail total|full télétravail|100 % remoto|remote anywhere)`)
+	notRemote        = regexp.MustCompile(`(?i)\b(not (?:a )?remote|no remote|kein homeoffice|keine remote|kein remote|no home office|remote (?:work )?is not|isn't remote|is not remote|not (?:open to|available for) remote|not eligible for remote)\b`)
+	remoteRe         = regexp.MustCompile(`(?i)\b(fully remote|100% remote|remote-first|remote first|remote-friendly|remote position|remote role|remote job|remote opportunity|work remotely|working remotely|work from anywhere|work from home|work-from-home|wfh|remote \((?:[^)]{1,40})\)|remote - |remote,|location: remote|remote only|is remote|be remote|are remote|remote within|remote in the|remote across|remote anywhere|remote \x{2013}|remote-based|remote based|télétravail complet|100 % télétravail|vollständig remote|komplett remote|100% remoto|trabajo remoto|teletrabajo 100%|100% teletrabajo|full remote|en remoto|100% zdalnie|praca zdalna|100 % remote|télétravail total|full télétravail|100 % remoto|remote anywhere|w pełni zdaln|home office 100|100% home office)|フルリモート|完全リモート|(?:^|[,;|·•]\s+)remote(?:\s*[,.;|)]|\s*$|\s+on\s)`)
 	remoteLine       = regexp.MustCompile(`(?i)^\s*(?:location|workplace|work model|work type|arrangement)?\s*:?\s*remote\.?\s*$`)
-	onsiteRe         = regexp.MustCompile(`(?i)\b(on-site role|onsite role|on-site position|onsite position|fully on-site|fully onsite|100% on-site|100% onsite|work on-site|work onsite|working on-site|working onsite|on-site 5 days|onsite 5 days|in-office role|office-based|office based|in the office five days|in the office 5 days|5 days a week in (?:the|our) office|five days a week in (?:the|our) office|this role is on-site|this role is onsite|this is an on-site|this is an onsite|this position is on-site|this position is onsite|in-person role|in person role|location: on-site|location: onsite|on-site at|onsite at|on-site in|onsite in|on site in|on site at|work on site|based on site|in-office position|in-office role|fully in-office|in office position|work from office|work from the office|wfo|vor ort|sur site|presencial|présentiel|on-site only|onsite only|on site daily|on-site daily|in the office daily|site-based|site based)\b|(?:^|[,;:|·•.]\s*|-\s+)(?:on-?site|in-office|office-based)\s*(?:[,.;|)]|$|across\b)`)
+	onsiteRe         = regexp.MustCompile(`(?i)\b(on-site role|onsite role|on-site position|onsite position|fully on-site|fully onsite|100% on-site|100% onsite|work on-site|work onsite|working on-site|working onsite|on-site 5 days|onsite 5 days|in-office role|office-based|office based|in the office five days|in the office 5 days|5 days a week in (?:the|our) office|five days a week in (?:the|our) office|this role is on-site|this role is onsite|this is an on-site|this is an onsite|this position is on-site|this position is onsite|in-person role|in person role|location: on-site|location: onsite|on-site at|onsite at|on-site in|onsite in|on site in|on site at|work on site|based on site|in-office position|in-office role|fully in-office|in office position|work from office|work from the office|wfo|vor ort|sur site|presencial|présentiel|on-site only|onsite only|on site daily|on-site daily|in the office daily|site-based|site based|op locatie|präsenz am standort|präsenzarbeit)\b|(?:^|[,;:|·•.]\s*|-\s+)(?:on[- ]?site|in-office|office-based)\s*(?:[,.;|)]|$|across\b)`)
 )
 
 // WorkplaceFromText returns "remote", "hybrid" or "onsite" from what
@@ -216,7 +243,7 @@ func WorkplaceFromText(text string) string {
 	if strings.Contains(lower, "day") && matchLines(text, []string{"office", "hq", "studio"}, daysOffRe) {
 		return "hybrid"
 	}
-	if matchLines(text, []string{"remot", "home", "mobil", "télétravail", "teletrabajo", "wfh", "smart working", "zdaln"}, daysRemoteRe) {
+	if matchLines(text, []string{"remot", "home", "mobil", "télétravail", "teletrabajo", "wfh", "smart working", "zdaln", "thuis", "%"}, daysRemoteRe) {
 		return "hybrid"
 	}
 	if matchLines(text, []string{"office", "hq", "studio"}, weekdaysOfficeRe) {
@@ -228,7 +255,7 @@ func WorkplaceFromText(text string) string {
 	if !strings.Contains(lower, "remot") && !hasAny(lower, onsiteWords) && !hasAny(lower, remoteWords) {
 		return ""
 	}
-	if matchLines(text, []string{"remot"}, notRemote) {
+	if matchLines(text, []string{"remot", "homeoffice", "home office"}, notRemote) {
 		return "onsite"
 	}
 	if matchLines(text, remoteWords, remoteRe) {
@@ -244,10 +271,10 @@ func WorkplaceFromText(text string) string {
 }
 
 // onsiteWords holds a word of every match of onsiteRe, lower-cased.
-var onsiteWords = []string{"site", "office", "person", "vor ort", "presencial", "présentiel", "wfo"}
+var onsiteWords = []string{"site", "office", "person", "vor ort", "presencial", "présentiel", "wfo", "op locatie", "präsenz"}
 
 // remoteWords holds a word of every match of remoteRe, lower-cased.
-var remoteWords = []string{"remot", "work from", "wfh", "télétravail", "teletrabajo", "zdaln", "remote"}
+var remoteWords = []string{"remot", "work from", "wfh", "télétravail", "teletrabajo", "zdaln", "remote", "home office", "リモート"}
 
 // matchLines reports whether re matches a line of text that holds one of
 // words (lower-cased).
@@ -272,7 +299,7 @@ func hasAny(s string, subs []string) bool {
 
 // yearUnits are the unit words of yearsRe in lower case: a line with
 // none of them cannot hold a years phrase.
-var yearUnits = []string{"year", "yr", "jahr", "ans", "años", "anos", "anni", "jaar", "lat"}
+var yearUnits = []string{"year", "yr", "jahr", "ans", "años", "anos", "anni", "anno", "jaar", "lat", "rok"}
 
 // educationWords holds, lower-cased, a word of every match of eduRes,
 // degreeRe and noDegreeRe, split as hasEducationWord splits ("B.Sc" gives
@@ -286,7 +313,8 @@ var educationWords = map[string]bool{
 	"msc": true, "meng": true, "ph": true, "phd": true, "doctorate": true, "doctoral": true, "dphil": true,
 	"máster": true, "graduate": true, "grado": true, "titulación": true, "titulo": true, "título": true,
 	"ensino": true, "curso": true, "graduação": true, "hbo": true, "wo": true, "fp": true, "gcse": true, "gcses": true,
-	"btec": true, "nvq": true, "mestrado": true, "hnd": true, "mbo": true,
+	"btec": true, "nvq": true, "mestrado": true, "hnd": true, "mbo": true, "scuola": true, "maturità": true,
+	"wykształcenie": true, "studia": true,
 }
 
 func hasEducationWord(line string) bool {
@@ -302,16 +330,16 @@ var employmentRes = []struct {
 	kind string
 	re   *regexp.Regexp
 }{
-	{"internship", regexp.MustCompile(`(?i)\b(internship|intern\b|interns\b|werkstudent|working student|praktikum|stage de|stagiaire|co-op)`)},
-	{"part_time", regexp.MustCompile(`(?i)\b(part-time|part time|parttime|teilzeit|temps partiel|media jornada|\d{1,2}\s*-\s*\d{1,2} hours (?:per|a) week)\b`)},
-	{"contract", regexp.MustCompile(`(?i)\b(contract role|contract position|contract basis|contract-to-hire|contract to hire|as a contractor|independent contractor|contractor role|contractor position|1099 contractor|freelance|freelancer|\d{1,2}[- ]months? contract|contract \(\d|fixed-term contract|b2b contract|1099|c2c|outside ir35|inside ir35|corp-to-corp|type: contract|employment type: contract|befristet)\b`)},
-	{"temporary", regexp.MustCompile(`(?i)\b(temporary|temp role|seasonal|maternity cover|parental leave cover|fixed-term|fixed term|interim|\d{1,2}[- ]weeks? assignment|travel assignment)\b`)},
-	{"full_time", regexp.MustCompile(`(?i)\b(full-time|full time|fulltime|permanent|vollzeit|temps plein|cdi|jornada completa|tiempo completo)\b`)},
+	{"internship", regexp.MustCompile(`(?i)\b(internship|intern\b|interns\b|praktikum|stage de|stagiaire|co-op|estágio|estagiário|estagiária|staż|stażysta|stażystka|tirocinio|pasantía)`)},
+	{"part_time", regexp.MustCompile(`(?i)\b(part-time|part time|parttime|teilzeit|temps partiel|media jornada|medio tiempo|werkstudent|working student|\d{1,2}\s*-\s*\d{1,2} hours (?:per|a) week)\b`)},
+	{"contract", regexp.MustCompile(`(?i)\((?:b2b|pj)\)|\b(contract role|contract position|contract basis|contract-to-hire|contract to hire|as a contractor|independent contractor|contractor role|contractor position|1099 contractor|freelance|freelancer|\d{1,2}[- ]months? contract|contract \(\d|fixed-term contract|b2b contract|1099|c2c|outside ir35|inside ir35|umowa b2b|kontrakt b2b|modelo pj|contratação pj|por honorarios|interim|contract \d{1,2} months?|corp-to-corp|type: contract|employment type: contract)\b`)},
+	{"temporary", regexp.MustCompile(`(?i)\b(temporary|temp role|seasonal|maternity cover|parental leave cover|fixed-term|fixed term|\d{1,2}[- ]weeks? assignment|travel assignment|temp-to-perm|temp to perm|befristete?[nr]?|elternzeitvertretung|elternzeit-vertretung)\b`)},
+	{"full_time", regexp.MustCompile(`(?i)\b(full-time|full time|fulltime|permanent|vollzeit|temps plein|cdi|jornada completa|tiempo completo|pełny etat|pełen etat|tempo integral)\b`)},
 }
 
 var titleContractRe = regexp.MustCompile(`(?i)\b(contract|contractor|freelance)\b`)
 
-var internshipRe = regexp.MustCompile(`(?i)\b(internship|werkstudent|working student|praktikum)\b`)
+var internshipRe = regexp.MustCompile(`(?i)\b(internship|praktikum|estágio|staż|stażysta|tirocinio)\b`)
 
 // EmploymentFromText returns the employment type text states:
 // "full_time", "part_time", "contract", "temporary" or "internship", ""

@@ -90,6 +90,13 @@ var salaryTextTests = []struct {
 	{"pln monthly", "Wynagrodzenie: 16 000 - 21 000 PLN", "", "16000-21000 PLN month"},
 	{"tjm", "TJM : 600 € HT", "", "600-600 EUR day"},
 	{"à partir de", "Salaire à partir de 3 100 € bruts par mois", "", "3100-0 EUR month"},
+	{"zone label", "Zone B (other US locations): $158,000 - $186,000 USD", "", "158000-186000 USD year"},
+	{"from single", "From $72,000 depending on licensure.", "", "72000-0 USD year"},
+	{"myr", "Salary: RM 7,500 - RM 9,000 per month", "", "7500-9000 MYR month"},
+	{"aed", "AED 18,000 – 22,000 per month, tax-free", "", "18000-22000 AED month"},
+	{"cop", "Salario: COP 6.500.000 mensuales", "", "6500000-6500000 COP month"},
+	{"lacs", "CTC: ₹ 10-14 Lacs P.A.", "", "1000000-1400000 INR year"},
+	{"k euro", "Rémunération : 50-58 K€ brut annuel", "", "50000-58000 EUR year"},
 	{"pln yearly", "Wynagrodzenie: 180 000 PLN", "", "180000-180000 PLN year"},
 	// Not pay.
 	{"ad metric", "Scale spend at a target CPA under $25 and a CAC payback of 9 months.", "", ""},
@@ -205,6 +212,13 @@ func TestExperienceFromText(t *testing.T) {
 		{"9+ months of warehouse experience", 0.75},
 		{"Experiência mínima de 4 anos com Python", 4},
 		{"4+ years running ML pipelines in production", 4},
+		{"A minimum of 9 months in retail", 0.75},
+		{"Well over a decade of engineering experience", 10},
+		{"Prior experience of 3 months or more", 0.25},
+		{"Esperienza di almeno 2 anni nel settore", 2},
+		{"3 YRS MIN.", 3},
+		{"We started in 2009. You have 4 years selling software.", 4},
+		{"Minimaal 2 jaar werkervaring", 2},
 	} {
 		if got := ExperienceFromText(tt.text); got != tt.want {
 			t.Errorf("ExperienceFromText(%q) = %g, want %g", tt.text, got, tt.want)
@@ -236,6 +250,9 @@ func TestEducationFromText(t *testing.T) {
 		{"Ensino superior completo em Administração", "bachelor"},
 		{"Titulación universitaria en Economía", "bachelor"},
 		{"Titulaire d'un Master en marketing", "master"},
+		{"Diploma di scuola superiore", "secondary"},
+		{"Mbo-niveau 4 in de zorg", "secondary"},
+		{"Wykształcenie wyższe techniczne", "bachelor"},
 	} {
 		if got := EducationFromText(tt.text); got != tt.want {
 			t.Errorf("EducationFromText(%q) = %q, want %q", tt.text, got, tt.want)
@@ -273,6 +290,15 @@ func TestWorkplaceFromText(t *testing.T) {
 		{"Pay is hourly. On-site, Reno NV.", "onsite"},
 		{"Site-based role in Hull", "onsite"},
 		{"Poste en présentiel à Lille", "onsite"},
+		{"Hybrides Arbeiten mit 2 Bürotagen", "hybrid"},
+		{"Je werkt twee dagen thuis", "hybrid"},
+		{"Télétravail 2 jours par semaine", "hybrid"},
+		{"Flexible working: 70% in the office, 30% from home", "hybrid"},
+		{"Praca w pełni zdalna", "remote"},
+		{"フルリモート可", "remote"},
+		{"6-month contract, remote on Pacific hours.", "remote"},
+		{"Präsenz am Standort Mainz, kein Homeoffice", "onsite"},
+		{"Volledig op locatie in Breda", "onsite"},
 	} {
 		if got := WorkplaceFromText(tt.text); got != tt.want {
 			t.Errorf("WorkplaceFromText(%q) = %q, want %q", tt.text, got, tt.want)
@@ -295,6 +321,13 @@ func TestEmploymentFromText(t *testing.T) {
 		{"Designer", "Engaged as an independent contractor.", "contract"},
 		{"Tester", "£400 per day outside IR35", "contract"},
 		{"ICU Nurse", "A 13-week assignment in Tucson", "temporary"},
+		{"Werkstudent Marketing", "", "part_time"},
+		{"Estagiário de Dados", "", "internship"},
+		{"Referent", "Befristete Stelle, Teilzeit", "temporary"},
+		{"Interim Head of Product", "", "contract"},
+		{"Java Developer", "Umowa: (B2B), 160h/mies.", "contract"},
+		{"Analyst", "Medio tiempo, 20 horas", "part_time"},
+		{"Team Leader", "Temp-to-perm via agency", "temporary"},
 	} {
 		if got := EmploymentFromText(tt.title, tt.text); got != tt.want {
 			t.Errorf("EmploymentFromText(%q, %q) = %q, want %q", tt.title, tt.text, got, tt.want)

@@ -116,11 +116,11 @@ var salaryRe = regexp.MustCompile(`(?i)\b(salary|salaries|base pay|pay range|pay
 // optional currency after. The number allows 1,234,567 / 1.234.567 /
 // 1 234 567 (with NBSP or narrow NBSP too) / 12,00,000 / 45.50.
 var moneyRe = regexp.MustCompile(`(?i)` +
-	`(?P<pre>(?:USD|CAD|AUD|NZD|SGD|HKD|MXN|BRL|EUR|GBP|JPY|INR)[ ]?[$€£¥₹]|US\$|USD|CA\$|C\$|CAD|AU\$|A\$|AUD|NZ\$|NZD|S\$|SGD|HK\$|HKD|R\$|BRL|EUR|GBP|CHF|INR|JPY|SEK|NOK|DKK|PLN|ZAR|MXN|Rs\.?|[$€£¥₹])?` +
+	`(?P<pre>(?:USD|CAD|AUD|NZD|SGD|HKD|MXN|BRL|EUR|GBP|JPY|INR)[ ]?[$€£¥₹]|US\$|USD|CA\$|C\$|CAD|AU\$|A\$|AUD|NZ\$|NZD|S\$|SGD|HK\$|HKD|R\$|BRL|EUR|GBP|CHF|INR|JPY|SEK|NOK|DKK|PLN|ZAR|MXN|COP|MYR|RM|AED|CNY|RMB|Rs\.?|[$€£¥₹])?` +
 	`[ \x{00A0}\x{202F}]?` +
 	`(?P<num>\d{1,3}(?:,\d{2})+,\d{3}|\d{1,3}(?:[,.](?:\d{3}))+|\d{1,3}(?:['’]\d{3})+|\d{1,3}(?:[ \x{00A0}\x{202F}]\d{3})+|\d+)(?P<dec>[.,]\d{1,2})?` +
-	`(?P<scale>[ ]?(?:k|K|thousand|lakhs?|LPA|lpa|m|M|mm|MM|mn|million|bn|b|B|billion)\b|万)?` +
-	`(?P<post>[ \x{00A0}]?(?:€|£|\$|¥|₹|円|kr\b|zł|(?:USD|EUR|GBP|CAD|AUD|CHF|INR|JPY|SEK|NOK|DKK|PLN|NZD|SGD|ZAR|MXN|BRL)\b|euros?\b|dollars?\b|pounds?\b))?`)
+	`(?P<scale>[ ]?(?:k|K|thousand|lakhs?|lacs?|Lacs?|LPA|lpa|m|M|mm|MM|mn|million|bn|b|B|billion)\b|万)?` +
+	`(?P<post>[ \x{00A0}]?(?:€|£|\$|¥|₹|円|kr\b|zł|(?:USD|EUR|GBP|CAD|AUD|CHF|INR|JPY|SEK|NOK|DKK|PLN|NZD|SGD|ZAR|MXN|BRL|COP|MYR|AED|CNY|RMB)\b|euros?\b|dollars?\b|pounds?\b))?`)
 
 var (
 	moneyPre   = moneyRe.SubexpIndex("pre")
@@ -152,7 +152,7 @@ var currencyCodes = map[string]string{
 	"NZ$": "NZD", "NZD": "NZD", "S$": "SGD", "SGD": "SGD", "HK$": "HKD", "HKD": "HKD", "R$": "BRL", "BRL": "BRL",
 	"EUR": "EUR", "EURO": "EUR", "EUROS": "EUR", "GBP": "GBP", "POUND": "GBP", "POUNDS": "GBP", "CHF": "CHF",
 	"INR": "INR", "RS": "INR", "RS.": "INR", "JPY": "JPY", "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "PLN": "PLN",
-	"ZAR": "ZAR", "MXN": "MXN", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "ZŁ": "PLN", "KR": "SEK",
+	"ZAR": "ZAR", "MXN": "MXN", "COP": "COP", "MYR": "MYR", "RM": "MYR", "AED": "AED", "CNY": "CNY", "RMB": "CNY", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "ZŁ": "PLN", "KR": "SEK",
 	"DOLLAR": "USD", "DOLLARS": "USD", "$": "USD", "円": "JPY",
 }
 
@@ -160,7 +160,7 @@ var currencyCodes = map[string]string{
 // pay has at least one: every currency form moneyRe reads (currencyCodes)
 // and the scales that imply rupees. Lines without one skip the regexps.
 var currencyMarkers = func() []string {
-	m := []string{"lakh", "lpa"}
+	m := []string{"lakh", "lpa", "lac"}
 	for k := range currencyCodes {
 		m = append(m, strings.ToLower(k))
 	}
@@ -259,7 +259,7 @@ func findMoney(line, prefer string) []money {
 		case "万":
 			mo.amount *= 10000
 			mo.k = true
-		case "lakh", "lakhs", "lpa":
+		case "lakh", "lakhs", "lac", "lacs", "lpa":
 			mo.amount *= 100000
 			mo.k = true
 			mo.lakh = sc
@@ -477,12 +477,16 @@ func salariesInLine(line, prev, prefer string) []*Salary {
 		// list item is pay ("- €55k–€65k + 30 days off" under Perks):
 		// budgets, funding and revenue were ruled out by notPay above.
 		// (Bullets, dashes and emoji may come before it: "💷 £60k–£72k".)
+		// Or that follows a label: "Zone A (SF Bay Area, NYC): $176,000 - $207,000 USD".
 		salaryRange := st.rng && st.lo >= 10000 && st.hi <= 1000000 && st.lo < st.hi &&
-			strings.TrimLeftFunc(line[:st.s], func(r rune) bool { return !isLetterOrDigit(r) }) == ""
+			(strings.TrimLeftFunc(line[:st.s], func(r rune) bool { return !isLetterOrDigit(r) }) == "" ||
+				strings.HasSuffix(strings.TrimSpace(line[:st.s]), ":"))
 		// A single amount with its period stated that is a salary's size
 		// for that period: "Starting at $52,000/year"; budgets and
 		// allowances were ruled out by notPay above.
-		salarySized := st.period != "" && annualMultiplier[st.period]*max(st.lo, st.hi) >= 10000
+		salarySized := st.period != "" && annualMultiplier[st.period]*max(st.lo, st.hi) >= 10000 ||
+			// "From $95,000 depending on licensure"
+			!st.rng && st.lo >= 10000 && st.lo <= 1000000 && (fromRe.MatchString(tail(line[:st.s], 40)) || upToRe.MatchString(tail(line[:st.s], 40)))
 		if !payLine && !(st.rng && st.period != "") && st.period != "hour" && st.period != "day" && !salaryRange && !salarySized {
 			continue
 		}
