@@ -36,6 +36,7 @@ var (
 		"desirable", "desired", "ideally", "good to have", "extra credit", "stand out", "even better", "would be great",
 		"would be nice", "advantage", "advantageous", "love to see", "optional", "an asset", "nice", "set you apart",
 		"se valorará", "valoraremos", "se valora", "pluspunten", "mooi meegenomen", "assets", "asset", "mile widziane",
+		"diferenciais", "desejável", "desejáveis", "será um diferencial",
 		"wünschenswert", "von vorteil", "atouts", "un plus", "souhaité", "souhaitée", "deseable", "valorable",
 		"歓迎", "尚可")
 	headRole = words("responsibilities", "responsibility", "what you'll do", "what you will do", "what you'll be doing",
@@ -67,7 +68,8 @@ var (
 		"erforderlich", "zwingend", "vorausgesetzt", "obligatoire", "requis", "requise", "indispensable",
 		"imprescindible", "obligatorio", "is expected", "are expected", "expected to have", "expected to hold",
 		"exigé", "exigée", "exigés", "exigées", "vereist", "verplicht", "musts", "a must", "non negotiable",
-		"wymagane", "wymagana", "req'd", "reqd", "must be", "must hold", "must have", "必須")
+		"wymagane", "wymagana", "req'd", "reqd", "must be", "must hold", "must have", "minimum", "at minimum",
+		"at a minimum", "also accepted", "obrigatório", "obrigatória", "imprescindível", "必須")
 	cuePreferred = words("preferred", "preferably", "preference", "a plus", "big plus", "strong plus", "huge plus",
 		"added plus", "nice to have", "nice to haves", "ideally", "bonus", "desirable", "desired", "an advantage",
 		"advantageous", "beneficial", "good to have", "would be great", "would be nice", "optional", "welcome",
@@ -77,7 +79,8 @@ var (
 		"nice extra", "un atout", "atout", "appréciée", "appréciés", "appréciées", "un plus", "een pluspunt", "pluspunt",
 		"mooi meegenomen", "highly regarded", "well regarded", "regarded", "added advantage", "would help",
 		"will help", "atutem", "mile widziane", "pluspunkt", "is ideal", "would be ideal", "are ideal", "real plus",
-		"definite plus", "great plus", "welcome too", "fine too", "is fine too", "are welcome", "also welcome", "歓迎")
+		"definite plus", "great plus", "welcome too", "fine too", "is fine too", "are welcome", "also welcome",
+		"mile widziana", "mile widziany", "desejável", "desejáveis", "diferencial", "um diferencial", "歓迎")
 	cueWeak = words("experience", "experienced", "proficiency", "proficient", "knowledge", "familiarity", "familiar",
 		"expertise", "skilled", "you have", "you bring", "you'll need", "you will need", "looking for",
 		"background in", "understanding of", "years", "fluent",
@@ -94,6 +97,7 @@ var (
 		"doesn't count", "does not count", "don't count", "do not count", "won't count", "will not count",
 		"not accepted", "isn't accepted", "not relevant", "doesn't qualify", "does not qualify", "irrelevant",
 		"doesn't matter", "does not matter", "not important", "not sufficient", "not be sufficient", "not enough",
+		"not be accepted", "won't be accepted",
 		"isn't enough", "not be enough")
 	// cueOffer: the employer provides the certification or training, so
 	// it is not asked of the candidate: "(we'll put you through OSHA 30)".
@@ -361,6 +365,9 @@ type clause struct {
 	parens [][2]int
 	// parenNeg: indexes of parens that hold a negation.
 	parenNeg []int
+	// parenWe: indexes of parens that describe the employer ("(we run
+	// Scrum in most teams)"): their terms are mentioned.
+	parenWe []int
 }
 
 // scope is a part of a clause between "but"-like words: the reach of a
@@ -1089,6 +1096,11 @@ func (d *doc) clauseAt(u *unit, at int) *clause {
 		// The first candidate after the '(' (they are sorted by start).
 		k, _ = slices.BinarySearchFunc(d.lineCands, int32(i+1), func(x cand, at int32) int { return int(x.s - at) })
 		holds := k < len(d.lineCands) && int(d.lineCands[k].e) <= i+j
+		we := bytes.HasPrefix(d.low[i+1:i+j], []byte("we ")) || bytes.HasPrefix(d.low[i+1:i+j], []byte("we're ")) ||
+			bytes.HasPrefix(d.low[i+1:i+j], []byte("our "))
+		if we && holds {
+			c.parenWe = append(c.parenWe, len(c.parens))
+		}
 		if holds || d.namesOther(i+1, i+j, cs, func(at int) bool {
 			for _, h := range hits {
 				if h.at <= at-cs && at-cs < h.end {
@@ -1260,6 +1272,9 @@ func (d *doc) level(u *unit, at int) (string, bool) {
 	if p := c.parenAt(rel); p >= 0 && slices.Contains(c.parenNeg, p) {
 		return "", false // "(CEH does not count)"
 	}
+	if p := c.parenAt(rel); p >= 0 && slices.Contains(c.parenWe, p) && !slices.ContainsFunc(c.cues, func(x cue) bool { return x.paren == p }) {
+		return LevelMentioned, true // "(we run Scrum in most teams)"
+	}
 	if d.negatedWord(at) {
 		return "", false // "no Java, no Jira"; "ex-Figma"
 	}
@@ -1370,12 +1385,50 @@ func (d *doc) level(u *unit, at int) (string, bool) {
 				u.weak = 2
 			}
 		})
+		if u.weak == 1 && (youDescribes(d.low[u.s:u.e]) || validCert(d.low[u.s:u.e])) {
+			u.weak = 2
+		}
 	}
 	if u.weak == 2 {
 		return LevelRequired, true
 	}
 	return LevelMentioned, true
 }
+
+// youDescribes reports whether a sentence describes the candidate in
+// the present tense ("You hold PSM I", "You write your own tooling in
+// Python", "You're technical enough to read SQL"), as requirements do;
+// "You'll build…" and "You will…" describe the job.
+func youDescribes(low []byte) bool {
+	l := bytes.TrimLeft(low, " -*•·>✔✓→")
+	if !bytes.HasPrefix(l, []byte("you ")) && !bytes.HasPrefix(l, []byte("you're ")) && !bytes.HasPrefix(l, []byte("you've ")) {
+		return false
+	}
+	if bytes.HasPrefix(l, []byte("you're ")) || bytes.HasPrefix(l, []byte("you've ")) {
+		return true
+	}
+	w := nextWord(l, len("you "))
+	return !youNotDescribing[w]
+}
+
+var youNotDescribing = map[string]bool{"will": true, "would": true, "may": true, "might": true, "could": true,
+	"can't": true, "get": true, "join": true, "report": true, "work": true, "partner": true, "collaborate": true,
+	"lead": true, "own": true, "drive": true, "manage": true, "help": true, "support": true, "shape": true,
+	"define": true, "build": true, "ship": true, "run": true, "design": true, "create": true, "develop": true,
+	"coordinate": true, "oversee": true, "sit": true, "be": true, "need": true, "must": true, "should": true}
+
+// validCert reports whether a sentence asks for a certification or
+// licence to be current ("Current BLS certification.", "valid CSCS
+// card"): a requirement however it is worded.
+func validCert(low []byte) bool {
+	if !containsAny(low, validWords) {
+		return false
+	}
+	return bytes.Contains(low, []byte("certif")) || bytes.Contains(low, []byte("licen")) ||
+		bytes.Contains(low, []byte(" card"))
+}
+
+var validWords = words("current", "valid", "active", "up to date", "in date", "in good standing")
 
 // origSpan maps normalised [s,e) to byte offsets in the text.
 func (d *doc) origSpan(s, e int) (int, int) {
