@@ -92,17 +92,35 @@
 //     nearest cue in the match's comma-separated part wins, else the
 //     nearest before it ("PMP required, CSM preferred"). "nice" alone is
 //     a preferred cue where it ends a part ("CFE nice.", "AZ-400
-//     (nice)", "nice: R"). A parenthesis holding a term keeps its cues to
-//     itself: "CCNA (CCNP even better)" prefers CCNP only. Outside any
-//     known section, a short item of a ';' list with no cue takes the
-//     cue of the item before ("CSP required; OSHA 30 card").
+//     (nice)", "nice: R"). A parenthesis holding a term, or naming
+//     something else (a capitalised word or a number outside its cue
+//     words), keeps its cues and negations to itself: "CCNA (CCNP even
+//     better)" prefers CCNP only, "NEBOSH (Diploma desirable)" stays
+//     required, "OSCP (CEH does not count)" keeps OSCP; a parenthesis of
+//     cue words alone ("PMP (preferred)", "CSPO (not required for this
+//     role)") speaks for the term before it, and one about the employer
+//     ("(we run Scrum and Kanban)") makes its terms mentioned. Cues that
+//     precede what they qualify ("ideally", "preferably", "bonus if")
+//     speak only for what follows them ("solid SQL, and ideally a
+//     CBAP"). What the employer provides ("we'll put you through OSHA
+//     30", "we pay for") is mentioned. Outside any known section, a
+//     short item of a ';' list with no cue takes the cue of the item
+//     before ("CSP required; OSHA 30 card").
 //   - negation ("no … required", "not necessary", "no need for", "doesn't
 //     count") within
 //     the part of the clause between "but"-like words drops the occurrence,
 //     unless the clause also has a preferred cue ("CSPO not required but
 //     nice to have" is preferred).
+//   - "no" right before a term at the start of a part ("no Java, no
+//     Jira") and "ex-" ("ex-Figma", a former employer) drop it.
 //   - outside any known section, a sentence with "experience", "knowledge
-//     of", "proficiency", "you have"… is required, else mentioned.
+//     of", "proficiency", "you have"…, one that describes the candidate
+//     in the present tense ("You hold PSM I", "You write Python"; not
+//     "You'll build…"), or one asking for a current or valid certificate
+//     or licence ("Current BLS certification") is required, else
+//     mentioned. Lines labelled by a requirement or preference heading
+//     ("Must: SQL, Python" / "Desirable: Rust, Go") form a list, so an
+//     ambiguous term there takes context from its neighbours.
 //
 // A term is reported once, at its strongest occurrence (the first among
 // equals), with that occurrence's offsets and sentence as Evidence.
