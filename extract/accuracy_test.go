@@ -254,28 +254,30 @@ func TestAccuracy(t *testing.T) {
 }
 
 // Regression floors of TestHeldOutAccuracy: each is the figure measured
-// on testdata/heldout on 2026-11-30 (the fourth blind set: 170 snippets
-// by another author, committed before the tagger ever ran on them)
-// minus 0.03, rounded down to a step of 0.05. They catch regressions on
-// text the tagger was not tuned on; they are not targets. Raise them
-// when the tagger improves on a fresh held-out set, not by tuning the
-// tagger on this one. Earlier blind sets, each measured once before the
-// tagger was fixed against it (now in testdata/labelled as ho1-*, ho2-*,
-// ho3-*):
+// on testdata/heldout on 2026-11-30 (the fifth blind set: 184 snippets
+// by another author, written to stress requirement levels and acronyms
+// that look like certifications, committed before the tagger ever ran on
+// them) minus 0.03, rounded down to a step of 0.05. They catch
+// regressions on text the tagger was not tuned on; they are not targets.
+// Raise them when the tagger improves on a fresh held-out set, not by
+// tuning the tagger on this one. Earlier blind sets, each measured once
+// before the tagger was fixed against it (now in testdata/labelled as
+// ho1-* … ho4-*):
 //
 //	set  certs P  certs R  skills P  skills R  level  salary  facts
 //	1st  0.952    0.877    0.973     0.873     0.852  0.912   -
 //	2nd  0.946    0.946    0.971     0.936     0.871  0.923   0.723
 //	3rd  0.969    0.932    0.963     0.910     0.919  0.982   0.832
 //	4th  0.982    0.991    0.965     0.919     0.895  0.959   0.762
+//	5th  0.915    0.975    0.964     0.934     0.811  0.908   0.777
 const (
-	heldOutCertPrecision  = 0.95 // measured 0.982 (tp 111, fp 2)
-	heldOutCertRecall     = 0.95 // measured 0.991 (fn 1)
-	heldOutSkillPrecision = 0.90 // measured 0.965 (tp 193, fp 7)
-	heldOutSkillRecall    = 0.85 // measured 0.919 (fn 17)
-	heldOutLevelAccuracy  = 0.85 // measured 0.895 of 304 tags
-	heldOutSalaryExact    = 0.90 // measured 0.959 of 170 snippets
-	heldOutFactAccuracy   = 0.70 // measured 0.762 of 172 facts
+	heldOutCertPrecision  = 0.85 // measured 0.915 (tp 119, fp 11)
+	heldOutCertRecall     = 0.90 // measured 0.975 (fn 3)
+	heldOutSkillPrecision = 0.90 // measured 0.964 (tp 214, fp 8)
+	heldOutSkillRecall    = 0.90 // measured 0.934 (fn 15)
+	heldOutLevelAccuracy  = 0.75 // measured 0.811 of 333 tags
+	heldOutSalaryExact    = 0.85 // measured 0.908 of 184 snippets
+	heldOutFactAccuracy   = 0.70 // measured 0.777 of 175 facts
 )
 
 // TestHeldOutAccuracy runs the measurement of TestAccuracy over
