@@ -18,6 +18,7 @@ const (
 	secRequired                 // requirements, qualifications
 	secPreferred                // nice to have, bonus points
 	secOffer                    // benefits, about us: mentioned, cues ignored
+	secNot                      // "We don't need": nothing in it is asked for
 )
 
 // Heading phrases, lower-case, checked in this order: offer, preferred,
@@ -36,14 +37,16 @@ var (
 		"desirable", "desired", "ideally", "good to have", "extra credit", "stand out", "even better", "would be great",
 		"would be nice", "advantage", "advantageous", "love to see", "optional", "an asset", "nice", "set you apart",
 		"se valorará", "valoraremos", "se valora", "pluspunten", "mooi meegenomen", "assets", "asset", "mile widziane",
-		"diferenciais", "desejável", "desejáveis", "será um diferencial",
+		"diferenciais", "desejável", "desejáveis", "será um diferencial", "it would be great if", "you might also have",
+		"might also have", "also welcome", "we'd love", "we would love", "would set you apart", "pré",
 		"wünschenswert", "von vorteil", "atouts", "un plus", "souhaité", "souhaitée", "deseable", "valorable",
 		"歓迎", "尚可")
 	headRole = words("responsibilities", "responsibility", "what you'll do", "what you will do", "what you'll be doing",
 		"what you will be doing", "the role", "your role", "about the role", "about the job", "the job", "the position",
 		"day to day", "in this role", "your impact", "what you'll own", "about the team", "the team", "overview",
 		"summary", "description", "your mission", "your day", "duties", "tasks", "the opportunity", "job purpose",
-		"key accountabilities", "accountabilities", "what you'll work on", "you will",
+		"key accountabilities", "accountabilities", "what you'll work on", "you will", "our stack", "tech stack",
+		"our tech stack", "tools we use", "the gig",
 		"deine aufgaben", "ihre aufgaben", "aufgaben", "vos missions", "missions", "tes missions",
 		"responsabilidades", "funciones", "wat je gaat doen", "wat ga je doen", "jouw rol", "taken", "業務内容", "仕事内容")
 	headRequired = words("requirements", "requirement", "qualifications", "qualification", "what you'll need",
@@ -57,9 +60,21 @@ var (
 		"requisitos", "perfil", "lo que buscamos", "what we look for", "we look for", "what we expect", "reqs",
 		"wat we vragen", "wat wij vragen", "wat vragen wij", "functie eisen", "jouw profiel", "wie ben jij", "wie jij bent",
 		"selection criteria", "key selection criteria", "criteria", "exigences", "nos exigences", "wymagania",
-		"qué buscamos", "que buscamos", "buscamos", "what we care about",
+		"qué buscamos", "que buscamos", "buscamos", "what we care about", "must", "what will make you successful",
+		"make you successful", "要求", "필수", "자격요건",
 		"必須", "応募資格", "必要なスキル", "求める人材")
 )
+
+// headNot: headings of what a posting does not ask for.
+var headNot = words("we don't need", "we do not need", "you don't need", "you do not need", "what you don't need",
+	"not required", "no need for", "what we don't need", "what we don't care about")
+
+// headingExact are whole headings whose class the phrase order above
+// gets wrong: "Desired Candidate Profile" (Indian boards) and "Desired
+// Skills and Experience" (LinkedIn) are the requirements.
+var headingExact = map[string]section{"desired candidate profile": secRequired, "desired profile": secRequired,
+	"desired skills and experience": secRequired, "desired skills & experience": secRequired,
+	"desired candidate": secRequired}
 
 // Cue words in a clause, lower-case, hyphens as spaces.
 var (
@@ -69,7 +84,9 @@ var (
 		"imprescindible", "obligatorio", "is expected", "are expected", "expected to have", "expected to hold",
 		"exigé", "exigée", "exigés", "exigées", "vereist", "verplicht", "musts", "a must", "non negotiable",
 		"wymagane", "wymagana", "req'd", "reqd", "must be", "must hold", "must have", "minimum", "at minimum",
-		"at a minimum", "also accepted", "obrigatório", "obrigatória", "imprescindível", "必須")
+		"at a minimum", "also accepted", "obrigatório", "obrigatória", "imprescindível", "obligatoires", "excluyente",
+		"excluyentes", "table stakes", "calls for", "setzen wir voraus", "voraussetzung", "willing to obtain",
+		"willingness to obtain", "must obtain", "expected to earn", "expected to obtain", "must earn", "필수", "必須")
 	cuePreferred = words("preferred", "preferably", "preference", "a plus", "big plus", "strong plus", "huge plus",
 		"added plus", "nice to have", "nice to haves", "ideally", "bonus", "desirable", "desired", "an advantage",
 		"advantageous", "beneficial", "good to have", "would be great", "would be nice", "optional", "welcome",
@@ -80,14 +97,17 @@ var (
 		"mooi meegenomen", "highly regarded", "well regarded", "regarded", "added advantage", "would help",
 		"will help", "atutem", "mile widziane", "pluspunkt", "is ideal", "would be ideal", "are ideal", "real plus",
 		"definite plus", "great plus", "welcome too", "fine too", "is fine too", "are welcome", "also welcome",
-		"mile widziana", "mile widziany", "desejável", "desejáveis", "diferencial", "um diferencial", "歓迎")
+		"mile widziana", "mile widziany", "desejável", "desejáveis", "diferencial", "um diferencial", "nice addition",
+		"nice additions", "a nice addition", "would stand out", "will stand out", "get you noticed", "vrai plus",
+		"un vrai plus", "we'd love", "we would love", "歓迎")
 	cueWeak = words("experience", "experienced", "proficiency", "proficient", "knowledge", "familiarity", "familiar",
 		"expertise", "skilled", "you have", "you bring", "you'll need", "you will need", "looking for",
 		"background in", "understanding of", "years", "fluent",
 		"fluency", "hands on", "track record", "ability to", "strong", "solid", "deep", "working knowledge", "qualified",
 		"comfortable with", "you've got", "you have got", "passed", "you can", "expert", "yrs",
 		"comfortable in", "at home with", "confident", "you should have", "you'll bring", "you will bring",
-		"you've", "you have run", "experiência", "experiencia minima",
+		"you've", "you have run", "experiência", "experiencia minima", "erfarenhet", "conoscenza", "esperienza",
+		"padronanza", "熟练", "경험",
 		"kenntnisse", "erfahrung", "berufserfahrung", "wir suchen", "maîtrise", "expérience", "ervaring", "kennis",
 		"connaissance", "connaissances", "experiencia", "conocimientos", "buscamos", "経験")
 	negations = words("not required", "not necessary", "not needed", "not a requirement", "not mandatory",
@@ -97,7 +117,8 @@ var (
 		"doesn't count", "does not count", "don't count", "do not count", "won't count", "will not count",
 		"not accepted", "isn't accepted", "not relevant", "doesn't qualify", "does not qualify", "irrelevant",
 		"doesn't matter", "does not matter", "not important", "not sufficient", "not be sufficient", "not enough",
-		"not be accepted", "won't be accepted",
+		"not be accepted", "won't be accepted", "won't get you", "will not get you", "don't expect", "do not expect",
+		"we don't expect",
 		"isn't enough", "not be enough")
 	// cueOffer: the employer provides the certification or training, so
 	// it is not asked of the candidate: "(we'll put you through OSHA 30)".
@@ -149,7 +170,12 @@ func classifyHeading(h []byte) (section, bool) {
 			}
 		}
 	}
+	if s, ok := headingExact[string(h)]; ok {
+		return s, true
+	}
 	switch {
+	case found&16 != 0:
+		return secNot, true
 	case found&1 != 0:
 		return secOffer, true
 	case found&2 != 0:
@@ -166,7 +192,7 @@ func classifyHeading(h []byte) (section, bool) {
 
 // headMatcher finds the heading phrases of every section kind in one pass.
 var headMatcher = sync.OnceValue(func() *matcher {
-	lists := [][][]byte{headOffer, headPreferred, headRole, headRequired}
+	lists := [][][]byte{headOffer, headPreferred, headRole, headRequired, headNot}
 	terms := make([]Term, len(lists))
 	for i, l := range lists {
 		terms[i] = Term{ID: fmt.Sprint("heading-", i), Name: string(l[0])}
@@ -563,6 +589,9 @@ func (d *doc) emit(u *unit, c cand) {
 	if seen && d.rank[bi] == 3 {
 		return
 	}
+	if d.otherMeaning(c) {
+		return
+	}
 	level, ok := d.level(u, int(c.s))
 	if !ok {
 		return
@@ -837,8 +866,20 @@ func isBlockLine(line, low []byte) bool {
 
 func isBullet(line []byte) bool {
 	l := bytes.TrimLeft(line, " ")
-	return len(l) > 1 && (l[0] == '-' || l[0] == '*') && l[1] == ' ' || bytes.HasPrefix(l, []byte("•"))
+	if len(l) > 1 && (l[0] == '-' || l[0] == '*') && l[1] == ' ' {
+		return true
+	}
+	for _, b := range bulletMarks {
+		if bytes.HasPrefix(l, b) {
+			return true
+		}
+	}
+	return false
 }
+
+// bulletMarks start list items besides "- " and "* ".
+var bulletMarks = [][]byte{[]byte("•"), []byte("・"), []byte("·"), []byte("→"), []byte("✔"), []byte("✓"),
+	[]byte("▪"), []byte("◦"), []byte("●"), []byte("■"), []byte("➤"), []byte("►"), []byte("○")}
 
 // setBlock finds the list the line [ls,le) is in, if it is a list item.
 func (d *doc) setBlock(ls, le int, cands []cand) {
@@ -1174,6 +1215,11 @@ func (d *doc) clauseAt(u *unit, at int) *clause {
 		}
 		c.cues = append(c.cues, cue{h.at, level, c.parenAt(h.at), forwardOnly(d.low[cs+h.at : ce])})
 	}
+	// The employer paying for a certificate the clause requires does not
+	// make it optional: "expected to earn your CIPP/E (we cover the exam)".
+	if slices.ContainsFunc(c.cues, func(x cue) bool { return x.level == LevelRequired }) {
+		c.cues = slices.DeleteFunc(c.cues, func(x cue) bool { return x.level == LevelMentioned })
+	}
 	u.clauses = append(u.clauses, c)
 	return c
 }
@@ -1208,11 +1254,14 @@ var parenSmallWords = map[string]bool{"i": true, "a": true, "an": true, "the": t
 	"ideal": true, "ideally": true, "must": true, "we": true, "you": true, "us": true, "e": true, "g": true}
 
 // negatedWord reports whether the word just before normalised offset at
-// negates the term there: "no" ("no Java, no Jira") or "ex-" ("ex-Figma",
-// a former employer). (low has hyphens as spaces; norm keeps them.)
+// negates the term there: "not" ("JavaScript, not Java"), "no" ("no
+// Java, no Jira") or "ex-" ("ex-Figma", a former employer). (low has hyphens as spaces; norm keeps them.)
 func (d *doc) negatedWord(at int) bool {
 	if at >= 3 && string(d.norm[at-3:at]) == "ex-" || at >= 3 && string(d.norm[at-3:at]) == "Ex-" {
 		return true
+	}
+	if at >= 4 && (string(d.low[at-4:at]) == "not ") && (at == 4 || !isWordByte(d.low[at-5])) {
+		return true // "JavaScript, not Java"
 	}
 	if at >= 3 && string(d.norm[at-3:at]) == "no " || at >= 3 && string(d.norm[at-3:at]) == "No " {
 		// Only at the start of a part ("no Java, no Jira"): after a word,
@@ -1286,6 +1335,9 @@ func (d *doc) level(u *unit, at int) (string, bool) {
 	}
 	if d.sec == secOffer {
 		return LevelMentioned, true
+	}
+	if d.sec == secNot {
+		return "", false // under "We don't need"
 	}
 	cues := c.cues
 	if len(c.parens) > 0 {
@@ -1393,6 +1445,113 @@ func (d *doc) level(u *unit, at int) (string, bool) {
 		return LevelRequired, true
 	}
 	return LevelMentioned, true
+}
+
+// otherMeaning reports whether an acronym match is spelled out, next to
+// it, as something other than its term — "PMP (Project Management
+// Plan)", "Customer Success Manager (CSM)" — or names an organisation:
+// "submissions to the CMA", "with CISA, the NSA and the CIA".
+func (d *doc) otherMeaning(c cand) bool {
+	p := &d.m.pats[c.pat]
+	acr := d.norm[c.s:c.e]
+	if p.cased == nil || len(acr) < 2 || len(acr) > 10 {
+		return false
+	}
+	var letters []byte
+	for _, b := range acr {
+		switch {
+		case b >= 'A' && b <= 'Z':
+			letters = append(letters, b)
+		case b >= 'a' && b <= 'z':
+			return false // a name, not an acronym
+		}
+	}
+	if len(letters) < 2 {
+		return false
+	}
+	same := func(s, e int) bool { // a candidate of the same term in [s,e)
+		for _, x := range d.lineCands {
+			if int(x.s) >= s && int(x.e) <= e && d.m.pats[x.pat].term == p.term {
+				return true
+			}
+		}
+		return false
+	}
+	n := len(d.norm)
+	// "ACR (Spelled Out Words)"
+	k := int(c.e)
+	for k < n && d.norm[k] == ' ' {
+		k++
+	}
+	if k < n && d.norm[k] == '(' {
+		if j := bytes.IndexByte(d.norm[k:min(n, k+100)], ')'); j > 0 {
+			if initials(d.norm[k+1:k+j]) == string(letters) && !same(k, k+j) {
+				return true
+			}
+		}
+	}
+	// "Spelled Out Words (ACR)"
+	b := int(c.s)
+	for b > 0 && d.norm[b-1] == ' ' {
+		b--
+	}
+	if b > 0 && d.norm[b-1] == '(' && k < n && d.norm[k] == ')' {
+		ws := b - 1
+		from := max(0, ws-100)
+		words := bytes.Fields(d.norm[from:ws])
+		var caps [][]byte
+		for i := len(words) - 1; i >= 0 && len(caps) < len(letters); i-- {
+			if w := words[i]; len(w) > 0 && !smallInitialWords[string(bytes.ToLower(w))] {
+				caps = append([][]byte{w}, caps...)
+			}
+		}
+		if initials(bytes.Join(caps, []byte(" "))) == string(letters) && !same(from, ws) {
+			return true
+		}
+	}
+	// "<to|with|from|by|including|and> the ACR", not followed by a
+	// certification word: an organisation.
+	if cs := int(c.s); cs >= 4 && string(d.low[cs-4:cs]) == "the " {
+		w := d.prevWord(cs - 4)
+		if orgPrepositions[w] && !certSuffixes[nextWord(d.low, k)] && nextWord(d.low, k) != "exam" {
+			return true
+		}
+	}
+	return false
+}
+
+// initials returns the capitals that start the words of s, small words
+// left out: "Project Management Plan" gives "PMP".
+func initials(s []byte) string {
+	var out []byte
+	for _, w := range bytes.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '/' || r == ',' }) {
+		if smallInitialWords[string(bytes.ToLower(w))] {
+			continue
+		}
+		if w[0] < 'A' || w[0] > 'Z' {
+			return ""
+		}
+		out = append(out, w[0])
+	}
+	return string(out)
+}
+
+var smallInitialWords = map[string]bool{"of": true, "and": true, "&": true, "for": true, "the": true, "in": true,
+	"on": true, "to": true, "a": true, "de": true, "du": true, "des": true, "la": true, "le": true, "y": true}
+
+var orgPrepositions = map[string]bool{"to": true, "with": true, "from": true, "by": true, "including": true,
+	"and": true, "at": true}
+
+// prevWord returns the lower-cased word that ends at or before low[:i].
+func (d *doc) prevWord(i int) string {
+	for i > 0 && d.low[i-1] == ' ' {
+		i--
+	}
+	j := i
+	for j > 0 && isWordByte(d.low[j-1]) {
+		j--
+	}
+	return string(d.low[j:i])
 }
 
 // youDescribes reports whether a sentence describes the candidate in
