@@ -110,17 +110,17 @@ func SalaryFromText(text, prefer string) *Salary {
 }
 
 // salaryRe finds words that name base pay itself, not just a period.
-var salaryRe = regexp.MustCompile(`(?i)\b(salary|salaries|base pay|pay range|pay rate|compensation|wage|wages|remuneration|gehalt|jahresgehalt|vergütung|salaire|rémunération|sueldo|salario|retribución|stipendio|retribuzione|ral|salaris|lön|[\pL]*lön|ctc|wynagrodzenie|pensja|salário|remuneração|[\pL]*gehalt)\b|年収|月給|時給|日給|給与`)
+var salaryRe = regexp.MustCompile(`(?i)\b(salary|salaries|base pay|pay range|pay rate|compensation|wage|wages|remuneration|gehalt|jahresgehalt|vergütung|salaire|rémunération|sueldo|salario|retribución|stipendio|retribuzione|ral|vencimento|løn|lønn|mzda|salaris|lön|[\pL]*lön|ctc|wynagrodzenie|pensja|salário|remuneração|[\pL]*gehalt)\b|年収|月給|時給|日給|給与|年薪|月薪|薪资|薪酬|연봉|월급|급여`)
 
 // A money token: optional currency before, a number, optional scale,
 // optional currency after. The number allows 1,234,567 / 1.234.567 /
 // 1 234 567 (with NBSP or narrow NBSP too) / 12,00,000 / 45.50.
 var moneyRe = regexp.MustCompile(`(?i)` +
-	`(?P<pre>(?:USD|CAD|AUD|NZD|SGD|HKD|MXN|BRL|EUR|GBP|JPY|INR)[ ]?[$€£¥₹]|US\$|USD|CA\$|C\$|CAD|AU\$|A\$|AUD|NZ\$|NZD|S\$|SGD|HK\$|HKD|R\$|BRL|EUR|GBP|CHF|INR|JPY|SEK|NOK|DKK|PLN|ZAR|MXN|COP|MYR|RM|AED|CNY|RMB|Rs\.?|[$€£¥₹])?` +
+	`(?P<pre>(?:USD|CAD|AUD|NZD|SGD|HKD|MXN|BRL|EUR|GBP|JPY|INR)[ ]?[$€£¥₹]|US\$|USD|CA\$|C\$|CAD|AU\$|A\$|AUD|NZ\$|NZD|S\$|SGD|HK\$|HKD|R\$|BRL|EUR|GBP|CHF|INR|JPY|SEK|NOK|DKK|PLN|ZAR|MXN|COP|MYR|RM|AED|CNY|RMB|PHP|SAR|KES|NGN|ILS|CZK|HUF|KRW|Rs\.?|[$€£¥₹₦₪])?` +
 	`[ \x{00A0}\x{202F}]?` +
 	`(?P<num>\d{1,3}(?:,\d{2})+,\d{3}|\d{1,3}(?:[,.](?:\d{3}))+|\d{1,3}(?:['’]\d{3})+|\d{1,3}(?:[ \x{00A0}\x{202F}]\d{3})+|\d+)(?P<dec>[.,]\d{1,2})?` +
-	`(?P<scale>[ ]?(?:k|K|thousand|lakhs?|lacs?|Lacs?|LPA|lpa|m|M|mm|MM|mn|million|bn|b|B|billion)\b|万)?` +
-	`(?P<post>[ \x{00A0}]?(?:€|£|\$|¥|₹|円|kr\b|zł|(?:USD|EUR|GBP|CAD|AUD|CHF|INR|JPY|SEK|NOK|DKK|PLN|NZD|SGD|ZAR|MXN|BRL|COP|MYR|AED|CNY|RMB)\b|euros?\b|dollars?\b|pounds?\b))?`)
+	`(?P<scale>[ ]?(?:k|K|thousand|lakhs?|lacs?|Lacs?|LPA|lpa|m|M|mm|MM|mn|million|bn|b|B|billion)\b|万|만)?` +
+	`(?P<post>[ \x{00A0}]?(?:€|£|\$|¥|₹|₦|₪|円|원|元|kr\b|zł|Kč|Ft\b|(?:PHP|SAR|KES|NGN|ILS|CZK|HUF|KRW|USD|EUR|GBP|CAD|AUD|CHF|INR|JPY|SEK|NOK|DKK|PLN|NZD|SGD|ZAR|MXN|BRL|COP|MYR|AED|CNY|RMB)\b|euros?\b|dollars?\b|pounds?\b))?`)
 
 var (
 	moneyPre   = moneyRe.SubexpIndex("pre")
@@ -144,6 +144,7 @@ type money struct {
 	big      bool // millions or billions: not pay
 	lakh     string
 	explicit bool // the number had a currency of its own
+	kr       bool // its currency is "kr", which Danes and Norwegians write too
 	bare     bool // its currency is a bare "$", which other dollars and pesos write too
 }
 
@@ -152,7 +153,9 @@ var currencyCodes = map[string]string{
 	"NZ$": "NZD", "NZD": "NZD", "S$": "SGD", "SGD": "SGD", "HK$": "HKD", "HKD": "HKD", "R$": "BRL", "BRL": "BRL",
 	"EUR": "EUR", "EURO": "EUR", "EUROS": "EUR", "GBP": "GBP", "POUND": "GBP", "POUNDS": "GBP", "CHF": "CHF",
 	"INR": "INR", "RS": "INR", "RS.": "INR", "JPY": "JPY", "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "PLN": "PLN",
-	"ZAR": "ZAR", "MXN": "MXN", "COP": "COP", "MYR": "MYR", "RM": "MYR", "AED": "AED", "CNY": "CNY", "RMB": "CNY", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "ZŁ": "PLN", "KR": "SEK",
+	"ZAR": "ZAR", "MXN": "MXN", "COP": "COP", "MYR": "MYR", "RM": "MYR", "AED": "AED", "CNY": "CNY", "RMB": "CNY", "PHP": "PHP", "SAR": "SAR",
+	"KES": "KES", "NGN": "NGN", "₦": "NGN", "ILS": "ILS", "₪": "ILS", "CZK": "CZK", "KČ": "CZK", "HUF": "HUF",
+	"FT": "HUF", "KRW": "KRW", "원": "KRW", "元": "CNY", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "ZŁ": "PLN", "KR": "SEK",
 	"DOLLAR": "USD", "DOLLARS": "USD", "$": "USD", "円": "JPY",
 }
 
@@ -160,16 +163,35 @@ var currencyCodes = map[string]string{
 // pay has at least one: every currency form moneyRe reads (currencyCodes)
 // and the scales that imply rupees. Lines without one skip the regexps.
 var currencyMarkers = func() []string {
-	m := []string{"lakh", "lpa", "lac"}
+	m := []string{"lakh", "lpa", "lac", "ft/", " ft ", "薪"}
 	for k := range currencyCodes {
-		m = append(m, strings.ToLower(k))
+		if !casedCodes[k] {
+			m = append(m, strings.ToLower(k))
+		}
 	}
 	return m
 }()
 
+// casedCodes are codes looked for in their own case only: in lower case
+// they are parts of common words ("skills", "makes", "software").
+var casedCodes = map[string]bool{"PHP": true, "SAR": true, "KES": true, "NGN": true, "ILS": true, "CZK": true,
+	"HUF": true, "KRW": true, "FT": true, "COP": true, "MYR": true, "RM": true, "AED": true, "CNY": true, "RMB": true}
+
 func hasCurrencyMarker(line string) bool {
-	return hasAny(strings.ToLower(line), currencyMarkers)
+	if hasAny(strings.ToLower(line), currencyMarkers) {
+		return true
+	}
+	for k := range casedCodes {
+		if strings.Contains(line, k) {
+			return true
+		}
+	}
+	return false
 }
+
+// minAmount: the smallest amount read in a currency whose code or sign
+// is also a common word or unit.
+var minAmount = map[string]float64{"PHP": 1000, "HUF": 10000, "KRW": 10000, "NGN": 1000}
 
 var otherDollars = map[string]bool{"CAD": true, "AUD": true, "NZD": true, "SGD": true, "HKD": true}
 
@@ -233,7 +255,7 @@ func findMoney(line, prefer string) []money {
 		ns := m[2*moneyNum]
 		if ns > 0 {
 			r, _ := utf8.DecodeLastRuneInString(line[:ns])
-			if isLetterOrDigit(r) && get(moneyPre) == "" {
+			if isLetterOrDigit(r) && get(moneyPre) == "" && !noSpaceScript(r) {
 				continue
 			}
 		}
@@ -256,7 +278,7 @@ func findMoney(line, prefer string) []money {
 		case "k", "thousand":
 			mo.amount *= 1000
 			mo.k = true
-		case "万":
+		case "万", "만":
 			mo.amount *= 10000
 			mo.k = true
 		case "lakh", "lakhs", "lac", "lacs", "lpa":
@@ -283,9 +305,21 @@ func findMoney(line, prefer string) []money {
 		if mo.lakh != "" && mo.currency == "" {
 			mo.currency = "INR"
 		}
+		mo.kr = strings.EqualFold(strings.TrimSpace(get(moneyPost)), "kr")
+		// Codes that are also words or units need a pay-sized amount:
+		// "PHP 8" is the language, "6 ft" a height.
+		if min, ok := minAmount[mo.currency]; ok && mo.amount < min {
+			continue
+		}
 		out = append(out, mo)
 	}
 	return out
+}
+
+// noSpaceScript reports whether r is of a script written without spaces
+// between words, where a number may follow a letter: "年収600万円".
+func noSpaceScript(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 
 func isLetterOrDigit(r rune) bool {
@@ -314,24 +348,24 @@ var notPayWords = map[string]bool{
 }
 
 // payWords make a line (or the line before it) a pay statement.
-var payRe = regexp.MustCompile(`(?i)\b(salary|salaries|pay|pays|paid|compensation|base|range|wage|wages|rate|rates|earn|earning|remuneration|package|gehalt|jahresgehalt|vergütung|salaire|rémunération|sueldo|salario|retribución|stipendio|retribuzione|ral|tjm|lordo|lorda|salaris|lön|[\pL]*lön|ctc|lpa|fte|pro rata|pro-rata|per annum|p\.?a\.?|annually|per year|a year|per hour|an hour|hourly|doe|pro jahr|brutto|gross|super|superannuation|wynagrodzenie|pensja|salário|remuneração|[\pL]*gehalt)\b|年収|月給|時給|日給|給与`)
+var payRe = regexp.MustCompile(`(?i)\b(salary|salaries|pay|pays|paid|compensation|base|range|wage|wages|rate|rates|earn|earning|remuneration|package|gehalt|jahresgehalt|vergütung|salaire|rémunération|sueldo|salario|retribución|stipendio|retribuzione|ral|tjm|lordo|lorda|vencimento|løn|lønn|mzda|bruttó|salaris|lön|[\pL]*lön|ctc|lpa|fte|pro rata|pro-rata|per annum|p\.?a\.?|annually|per year|a year|per hour|an hour|hourly|doe|pro jahr|brutto|gross|super|superannuation|wynagrodzenie|pensja|salário|remuneração|[\pL]*gehalt)\b|年収|月給|時給|日給|給与|年薪|月薪|薪资|薪酬|연봉|월급|급여`)
 
 // Period phrases, after or before the amount.
 var (
 	periodAfterRe = regexp.MustCompile(`(?i)^[\s,.)]*(?:\(?\s*(?:gross|brutto|brut|bruts|bruto|brutos|bruta|brutas|netto|neto|base|before tax|pre-tax|usd|eur|gbp|cad|aud|chf)\s*\)?\s*)?` +
-		`(?:(?:/|(?:per|an?|each|every|pro|par|al|por|le|la|im)\b|p\.)\s*\.?\s*)?` +
-		`(p\.?\s?a|par an|hours?|hr|hrs|h|days?|d|weeks?|wk|wks|months?|mo|mos|mth|years?|yr|yrs|y|annum|annually|annual|yearly|monthly|weekly|daily|hourly|jahr|jahre|monat|monatlich|jährlich|stunde|stündlich|tag|année|mois|heure|jour|año|mes|mês|hora|día|maand|jaar|uur|månad|mån|år|lpa|mensuel|mensuelle|mensuels|annuel|annuelle|annuels|mensual|mensuales|anual|anuales|mensal|miesięcznie|rocznie|maandelijks|jaarlijks)\b`)
+		`(?:(?:/|(?:per|an?|each|every|pro|par|al|por|le|la|im|om|pr)\b|p\.)\s*\.?\s*)?` +
+		`(p\.?\s?a|par an|hó|havonta|hours?|hr|hrs|h|days?|d|weeks?|wk|wks|months?|mo|mos|mth|years?|yr|yrs|y|annum|annually|annual|yearly|monthly|weekly|daily|hourly|jahr|jahre|monat|monatlich|jährlich|stunde|stündlich|tag|année|mois|heure|jour|año|mes|mês|hora|día|maand|jaar|uur|månad|mån|år|lpa|mensuel|mensuelle|mensuels|annuel|annuelle|annuels|mensual|mensuales|anual|anuales|mensal|miesięcznie|rocznie|maandelijks|jaarlijks|měsíčně|hó|havonta|mensais|måneden|måned)(?:\b|[^\pL\pN]|$)`)
 	// periodLaterRe finds a period word further on in the statement:
 	// "20 000 - 26 000 PLN netto + VAT (B2B) miesięcznie".
-	periodLaterRe = regexp.MustCompile(`(?i)(?:^|[\s(/])(per month|a month|monthly|per maand|monatlich|pro monat|im monat|par mois|al mes|por mes|por mês|miesięcznie|mensuel|mensuelle|mensual|mensal|per year|a year|per annum|annually|yearly|pro jahr|jährlich|par an|al año|rocznie|per hour|an hour|hourly|per day|a day|daily)\b`)
+	periodLaterRe = regexp.MustCompile(`(?i)(?:^|[\s(/])(per month|a month|monthly|mensais|měsíčně|om måneden|per maand|monatlich|pro monat|im monat|par mois|al mes|por mes|por mês|miesięcznie|mensuel|mensuelle|mensual|mensal|per year|a year|per annum|annually|yearly|pro jahr|jährlich|par an|al año|rocznie|per hour|an hour|hourly|per day|a day|daily)\b`)
 	// periodBeforeCJK: "年収 800万円" is a year, "月給" a month, "時給" an hour.
-	periodBeforeCJK = regexp.MustCompile(`(年収|月給|時給|日給)[^\d]{0,12}$`)
+	periodBeforeCJK = regexp.MustCompile(`(年収|月給|時給|日給|年薪|月薪|薪资|薪酬|연봉|월급|시급)[^\d]{0,12}$`)
 	periodBeforeRe  = regexp.MustCompile(`(?i)\b(hourly|per hour|daily|day rate|per day|weekly|monthly|per month|annual|annually|yearly|per year|per annum|jahresgehalt|monatsgehalt|stundenlohn|tagessatz|salaire annuel|salaire mensuel|sueldo mensual|sueldo anual|ctc|ral|tjm|månadslön|årslön|timlön)\b[^$€£¥₹\d]{0,40}$`)
 )
 
 func periodWord(w string) string {
 	switch strings.ToLower(strings.TrimRight(w, ".")) {
-	case "hour", "hours", "hr", "hrs", "h", "hourly", "per hour", "timlön", "stunde", "stündlich", "stundenlohn", "heure", "hora", "uur", "an hour", "時給":
+	case "hour", "hours", "hr", "hrs", "h", "hourly", "per hour", "timlön", "시급", "stunde", "stündlich", "stundenlohn", "heure", "hora", "uur", "an hour", "時給":
 		return "hour"
 	case "day", "days", "d", "daily", "day rate", "per day", "tjm", "tag", "tagessatz", "jour", "día", "a day", "日給":
 		return "day"
@@ -339,11 +373,12 @@ func periodWord(w string) string {
 		return "week"
 	case "month", "months", "mo", "mos", "mth", "monthly", "per month", "monat", "monatlich", "monatsgehalt", "mois", "mes", "maand", "månad", "mån", "salaire mensuel", "sueldo mensual",
 		"mês", "mensuel", "mensuelle", "mensuels", "mensual", "mensuales", "mensal", "miesięcznie", "maandelijks", "a month", "per maand",
-		"pro monat", "im monat", "par mois", "al mes", "por mes", "por mês", "månadslön", "月給":
+		"pro monat", "im monat", "par mois", "al mes", "por mes", "por mês", "månadslön", "月給", "月薪", "薪资", "薪酬", "월급",
+		"měsíčně", "hó", "havonta", "mensais", "måned", "måneden", "om måneden", "per måned", "mesečno":
 		return "month"
 	case "year", "years", "yr", "yrs", "y", "annum", "a", "annually", "annual", "yearly", "per year", "per annum", "jahr", "jahre",
 		"jährlich", "jahresgehalt", "par an", "p.a", "pa", "p. a", "p a", "pa.", "année", "año", "jaar", "år", "lpa", "salaire annuel", "sueldo anual", "ctc",
-		"annuel", "annuelle", "annuels", "anual", "anuales", "rocznie", "jaarlijks", "a year", "pro jahr", "al año", "ral", "årslön", "年収":
+		"annuel", "annuelle", "annuels", "anual", "anuales", "rocznie", "jaarlijks", "a year", "pro jahr", "al año", "ral", "årslön", "年収", "年薪", "연봉":
 		return "year"
 	}
 	return ""
@@ -363,11 +398,17 @@ var rangeSepRe = regexp.MustCompile(`(?i)^\s*(?:-|–|—|~|〜|～|to|and|bis|u
 
 var (
 	upToRe   = regexp.MustCompile(`(?i)(?:^|[\s(:])(?:up to|upto|as much as|maximum of|max\.?|max of|bis zu|jusqu'à|hasta)\s*$`)
-	fromRe   = regexp.MustCompile(`(?i)(?:^|[\s(:])(?:from|starting at|starting from|starts at|at least|minimum of|min\.?|ab|à partir de|desde|vanaf)\s*$`)
+	fromRe   = regexp.MustCompile(`(?i)(?:^|[\s(:])(?:mindestgehalt(?: von)?|mindestlohn(?: von)?|mindestens|from|starting at|starting from|starts at|at least|minimum of|min\.?|ab|à partir de|desde|vanaf)\s*$`)
 	beforeWs = regexp.MustCompile(`[\pL\pN()'’-]+`)
 )
 
 func salariesInLine(line, prev, prefer string) []*Salary {
+	// "Kč" would read as a "K" scale: parse a copy with the code instead
+	// (the same length, so offsets hold), keep the text as written.
+	orig := line
+	if strings.Contains(line, "Kč") {
+		line = strings.ReplaceAll(line, "Kč", "CZK")
+	}
 	if !strings.ContainsAny(line, "0123456789") || !hasCurrencyMarker(line) {
 		return nil // no amount, or none could have a currency: no pay
 	}
@@ -396,6 +437,16 @@ func salariesInLine(line, prev, prefer string) []*Salary {
 	for i := range ms {
 		if ms[i].bare && code != "" {
 			ms[i].currency = code
+		}
+		// "kr" is the krone in Danish and Norwegian text.
+		if ms[i].kr {
+			if c := kroneOf(line + " " + prev); c != "" {
+				ms[i].currency = c
+			}
+		}
+		// Chinese pay in "K" without a sign: "薪资：15-25K·14薪" is yuan.
+		if ms[i].currency == "" && strings.Contains(line, "薪") {
+			ms[i].currency = "CNY"
 		}
 	}
 	var out []*Salary
@@ -441,7 +492,9 @@ func salariesInLine(line, prev, prefer string) []*Salary {
 		if st.cur == "" || a.big {
 			continue
 		}
-		if notPay(line, st.s, st.e, label) {
+		// Lakhs per annum are pay even on a "Budget:" line (as Indian
+		// postings write the salary budget of the role).
+		if notPay(line, st.s, st.e, label) && !(a.lakh != "" && label == "budget") {
 			continue
 		}
 		// Period.
@@ -501,6 +554,10 @@ func salariesInLine(line, prev, prefer string) []*Salary {
 			st.lo = 0
 		case fromRe.MatchString(before) && !st.rng:
 			st.hi = 0
+		case !st.rng && a.e < len(line) && line[a.e] == '+':
+			st.hi = 0 // "$210k+ base"
+		case !st.rng && orMoreAfter(line[a.e:]):
+			st.hi = 0 // "5,000만원 이상"
 		}
 		if st.period == "" {
 			// Brazil, Poland and Mexico state pay by the month: "R$ 8.000
@@ -526,7 +583,7 @@ func salariesInLine(line, prev, prefer string) []*Salary {
 		if s.Min == 0 && s.Max == 0 {
 			continue
 		}
-		txt := strings.TrimSpace(line[st.s:st.e])
+		txt := strings.TrimSpace(orig[st.s:st.e])
 		if len(txt) > 200 {
 			txt = txt[:200]
 			for len(txt) > 0 && !utf8.ValidString(txt) {
@@ -540,6 +597,13 @@ func salariesInLine(line, prev, prefer string) []*Salary {
 		out = append(out, s)
 	}
 	return out
+}
+
+// orMoreAfter reports whether rest, after an amount, starts with "or
+// more" in Korean, Chinese or Japanese (이상, 以上).
+func orMoreAfter(rest string) bool {
+	rest = strings.TrimSpace(rest)
+	return strings.HasPrefix(rest, "이상") || strings.HasPrefix(rest, "以上")
 }
 
 // tail returns the last n bytes of s or fewer, starting on a rune. The
@@ -606,6 +670,22 @@ func notPay(line string, s, e int, label string) bool {
 		}
 	}
 	return check(bw) || check(aw)
+}
+
+var (
+	danishRe    = regexp.MustCompile(`(?i)(?:^|[^\pL])(løn|årsløn|månedsløn|om måneden|pr\. måned)(?:[^\pL]|$)`)
+	norwegianRe = regexp.MustCompile(`(?i)(?:^|[^\pL])(lønn|årslønn|månedslønn|per måned|i måneden)(?:[^\pL]|$)`)
+)
+
+// kroneOf returns DKK or NOK when text is Danish or Norwegian pay, "" else.
+func kroneOf(text string) string {
+	switch {
+	case norwegianRe.MatchString(text):
+		return "NOK"
+	case danishRe.MatchString(text):
+		return "DKK"
+	}
+	return ""
 }
 
 // codeRe finds currency codes of dollars and pesos in a line.
