@@ -18,20 +18,21 @@ var numberWords = map[string]float64{
 	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 	"eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
 	"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "un": 1, "deux": 2, "trois": 3, "cinq": 5,
-	"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
+	"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "twee": 2, "drie": 3, "vijf": 5, "due": 2, "tre": 3,
+	"quattro": 4, "cinque": 5, "två": 2, "fyra": 4, "fem": 5, "dois": 2, "três": 3, "quatro": 4,
 }
 
-const numWord = `one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|zwei|drei|vier|fünf|deux|trois|cinq|dos|tres|cuatro|cinco`
+const numWord = `one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|zwei|drei|vier|fünf|deux|trois|cinq|dos|tres|cuatro|cinco|twee|drie|vijf|due|tre|quattro|cinque|två|fyra|fem|dois|três|quatro`
 
 var (
 	// "3+ years", "3-5 years", "five (5) years", "at least 5 yrs", "3 Jahre", "3 ans", "3 años".
 	yearsRe = regexp.MustCompile(`(?i)(?:\b(` + numWord + `)\s*(?:\(\s*(\d{1,2})\s*\)\s*)?|(?:^|[^\d.,$€£])(\d{1,2}(?:\.5)?))\s*(?:-\s*)?(\+|plus|or more)?\s*` +
-		`(?:(?:-|–|—|to|or|bis|à|a)\s*(\d{1,2}|` + numWord + `)\s*\+?\s*)?` +
-		`(?:years?|yrs?|jahre[n]?|ans|años|anos|anni|anno|jaar|lat|lata|rok|roku)\b(\+)?`)
+		`(?:(?:-|–|—|to|or|bis|à|a|tot|y|e)\s*(\d{1,2}|` + numWord + `)\s*\+?\s*)?` +
+		`(?:years?|yrs?|jahre[n]?|ans|années|años|año|anos|ano|anni|anno|jaar|lat|lata|rok|roku|års?|år)(?:\b|$|[^\pL])(\+)?`)
 	// What must follow (within a few words) or precede a years phrase to
 	// make it experience; with "+" or "at least" no more is needed.
-	expAfterRe  = regexp.MustCompile(`(?i)^(?:'s|’s|'|’)?\s*(?:\+\s*)?(?:of\s+|in\s+|as\s+|with\s+|working\s+|at\s+|de\s+|d'|d’|of\s+(?:hands-on|relevant|professional|proven|progressive|prior)\s+)?(?:[\pL/&+#-]+\s+){0,5}?(?:experience|exp\b|expérience|experiencia|erfahrung|berufserfahrung|esperienza|experiência|[\pL]*ervaring|doświadczenia|[\pL]*erfahrung|work(?:ing)?\b|track record|background)`)
-	expBeforeRe = regexp.MustCompile(`(?i)(?:experience|expérience|experiencia|experiência|esperienza|erfahrung|berufserfahrung|\bexp\.?)\s*(?:[:(]|of|de|di|von)?\s*(?:at least|almeno|minimum(?: of| de)?|mínim[ao] de|min\.?|over|more than|mindestens)?\s*$`)
+	expAfterRe  = regexp.MustCompile(`(?i)^(?:'s|’s|'|’)?\s*(?:\+\s*)?(?:of\s+|in\s+|as\s+|with\s+|working\s+|at\s+|de\s+|d'|d’|of\s+(?:hands-on|relevant|professional|proven|progressive|prior)\s+)?(?:[\pL/&+#-]+\s+){0,5}?(?:experience|exp\b|expérience|experiencia|erfahrung|berufserfahrung|esperienza|experiência|erfarenhet|[\pL]*ervaring|doświadczenia|[\pL]*erfahrung|work(?:ing)?\b|track record|background)`)
+	expBeforeRe = regexp.MustCompile(`(?i)(?:experience|expérience|experiencia|experiência|esperienza|erfahrung|berufserfahrung|\bexp\.?)(?:\s+\pL+)?\s*(?:[:(]|of|de|di|von)?\s*(?:at least|almeno|minimum(?: of| de)?|mínim[ao] de|min\.?|over|more than|mindestens)?\s*$`)
 	minBeforeRe = regexp.MustCompile(`(?i)(?:at least|minimum(?: of)?|min\.?|over|more than|mindestens|au moins|al menos|plus de|más de)\s*$`)
 	// "5-8 years in cloud security", "2 years of project coordination",
 	// "3 years supporting WAN": experience unless the line speaks of the
@@ -45,6 +46,9 @@ var (
 var monthsRe = regexp.MustCompile(`(?i)\b(\d{1,2})\s*\+?\s*months?'?\s+(?:of\s+)?(?:[\pL/&+#-]+\s+){0,4}?(?:experience|exp\b)|` +
 	`(?:minimum of|at least|min\.?)\s+(\d{1,2})\s*\+?\s*months?'?\s+(?:in|of|as|with)\b|` +
 	`experience of (\d{1,2})\s*\+?\s*months?`)
+
+// cjkYearsRe: "3年以上" (three years or more) in a line about 経験/经验.
+var cjkYearsRe = regexp.MustCompile(`(\d{1,2})\s*年以上`)
 
 // decadeRe: "over a decade of product experience" is 10 years.
 var decadeRe = regexp.MustCompile(`(?i)\b(?:over|more than|at least|nearly)?\s*(a|one|two)\s+decades?\s+(?:of\s+)?(?:[\pL/&+#-]+\s+){0,4}?(?:experience|in\b|building|leading|working)`)
@@ -66,6 +70,13 @@ func ExperienceFromText(text string) float64 {
 				n, _ := strconv.ParseFloat(m[1]+m[2]+m[3], 64)
 				if n > 0 && n < 24 && (best == 0 || n/12 < best) {
 					best = math.Round(n/12*100) / 100
+				}
+			}
+		}
+		if strings.Contains(line, "年以上") && (strings.Contains(line, "経験") || strings.Contains(line, "经验")) {
+			for _, m := range cjkYearsRe.FindAllStringSubmatch(line, -1) {
+				if n, _ := strconv.ParseFloat(m[1], 64); n > 0 && n <= 40 && (best == 0 || n < best) {
+					best = n
 				}
 			}
 		}
@@ -162,9 +173,9 @@ var (
 	}{
 		{"secondary", regexp.MustCompile(`(?i)\b(high school|high-school|secondary school|secondary education|GED|A-levels?|GCSEs?|BTEC|NVQ|level 3 (?:qualification|diploma)|matura|abitur|baccalauréat|diploma de bachillerato|ensino médio|scuola superiore|diploma di maturità|mbo-niveau|mbo-opleiding|mbo 4|mbo-4|mbo niveau)\b`)},
 		{"associate", regexp.MustCompile(`(?i)\b(associate'?s? degree|associate’s degree|associates degree|associate of (?:arts|science|applied science)|two-year degree|2-year degree|FP Superior|FP de grado superior|grado superior|ciclo formativo de grado superior|HND)\b`)},
-		{"bachelor", regexp.MustCompile(`(?i)\b(bachelor'?s?|bachelor’s|bachelors|undergraduate degree|university degree|college degree|4-year degree|four-year degree|b\.?\s?sc\b|b\.s\.|b\.a\.|BS/BA|BA/BS|BS or BA|BA or BS|BS in|BA in|BSc|BEng|B\.Eng|B\.?Tech|Licenciatura|Hochschulabschluss|Studium|Bac\s?\+\s?[34]|laurea triennale|graduate\s*/\s*post-?graduate|graduate in any (?:discipline|stream|field)|BS/MS|BSc/MSc|B\.S\./M\.S\.|BA/MA|grado en|titulación universitaria|titulo universitario|título universitario|ensino superior|curso superior|graduação|hbo-opleiding|hbo- of wo|hbo/wo|hbo of wo|wo-opleiding|hbo-niveau|wo-niveau|hbo-diploma|wykształcenie wyższe|studia wyższe)\b`)},
+		{"bachelor", regexp.MustCompile(`(?i)\b(bachelor'?s?|bachelor’s|bachelors|undergraduate degree|university degree|college degree|4-year degree|four-year degree|b\.?\s?sc\b|b\.s\.|b\.a\.|BS/BA|BA/BS|BS or BA|BA or BS|BS in|BA in|BSc|BEng|B\.Eng|B\.?Tech|Licenciatura|Hochschulabschluss|Studium|Bac\s?\+\s?[34]|laurea triennale|graduate\s*/\s*post-?graduate|graduate in any (?:discipline|stream|field)|BS/MS|BSc/MSc|B\.S\./M\.S\.|BA/MA|grado en|titulación universitaria|titulo universitario|título universitario|ensino superior|curso superior|graduação|hbo-opleiding|hbo- of wo|hbo/wo|hbo of wo|wo-opleiding|hbo-niveau|wo-niveau|hbo-diploma|wykształcenie wyższe|studia wyższe|ingeniero|ingeniera|ingeniero/a|titulado|titulada|titulado/a|licenciado|licenciada)\b`)},
 		{"master", regexp.MustCompile(`(?i)\b(master'?s?(?: degree| in| of| en)|mestrado|master’s|(?:a|or|and) master's|master's (?:or|and)|MS or|MS/|M\.S\. or|masters degree|MBA|M\.?Sc|M\.S\.|MS in|MA in|M\.A\.|MEng|M\.Eng|graduate degree|postgraduate degree|advanced degree|Bac\s?\+\s?5|laurea magistrale|máster)\b`)},
-		{"doctorate", regexp.MustCompile(`(?i)\b(ph\.?\s?d\.?|doctorate|doctoral degree|doctoral|DPhil)\b`)},
+		{"doctorate", regexp.MustCompile(`(?i)\b(ph\.?\s?d\.?|doctorate|doctoral degree|doctoral|DPhil|dottorato|doctorat|doctorado|doutorado)\b`)},
 	}
 	degreeRe   = regexp.MustCompile(`(?i)\bdegree\b`)
 	noDegreeRe = regexp.MustCompile(`(?i)\b(no degree|degree(?: is)? not required|without a degree|degree not necessary|don't need a degree|do not need a degree|no college degree|no university degree|regardless of degree)\b`)
@@ -213,12 +224,15 @@ var (
 	daysCityRe = regexp.MustCompile(`\b(?:[1-4]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our)\s*days?\s*(?:a|per|each|/)\s*week\s*(?:in|at)\s+\p{Lu}|週[1-4１-４]日(?:出社|出勤)`)
 	// "2 jours de télétravail par semaine", "bis zu 2 Tage Homeoffice",
 	// "Smart working 2 giorni", "Tue–Thu in the office".
-	daysRemoteRe     = regexp.MustCompile(`(?i)\b([1-4]|one|two|three|four|zwei|drei|vier|deux|trois|quatre|dos|tres|cuatro|due|tre|quattro|een|twee|drie|vier)\s*(?:-\s*[1-4]\s*)?(?:days?|tage?n?|jours?|días|giorni|dni|dagen|dag)\s*(?:de\s+|of\s+|per week\s+|a week\s+)?(?:remote|remotely|homeoffice|home office|home-office|mobiles arbeiten|mobile arbeit|mobilem arbeiten|télétravail|teletrabajo|from home|wfh|smart working|zdalnie|pracy zdalnej|thuis|thuiswerken)|(?:télétravail|teletrabajo|homeoffice|home office|remote|thuiswerken)\s*(?:de\s*)?[1-4]\s*(?:jours?|días|tage?|days?|dagen)|\b\d{2}\s?%\s*(?:in the office|from home|remote|remotely|im büro|op kantoor)|\bsmart working\s+(?:[1-4]|due|tre)\s+giorni`)
+	daysRemoteRe = regexp.MustCompile(`(?i)\b([1-4]|one|two|three|four|zwei|drei|vier|deux|trois|quatre|dos|tres|cuatro|due|tre|quattro|een|twee|drie|vier)\s*(?:-\s*[1-4]\s*)?(?:days?|tage?n?|jours?|días|giorni|dni|dagen|dag)\s*(?:de\s+|of\s+|per week\s+|a week\s+)?(?:remote|remotely|homeoffice|home office|home-office|mobiles arbeiten|mobile arbeit|mobilem arbeiten|télétravail|teletrabajo|from home|wfh|smart working|zdalnie|pracy zdalnej|thuis|thuiswerken)|(?:télétravail|teletrabajo|homeoffice|home office|remote|thuiswerken)\s*(?:de\s*)?[1-4]\s*(?:jours?|días|tage?|days?|dagen)|\b\d{2}\s?%\s*(?:in the office|from home|remote|remotely|im büro|op kantoor)|\bsmart working\s+(?:[1-4]|due|tre)\s+giorni`)
+	// "3 jours au bureau", "2 Tage im Büro", "twee dagen op kantoor".
+	daysBureauRe     = regexp.MustCompile(`(?i)\b([1-4]|deux|trois|quatre|zwei|drei|vier|twee|drie|dos|tres|cuatro|due|tre)\s*(?:jours?|tage?n?|dagen|días|giorni|dni)\s*(?:au|en|im|op|in|na|w|z|de|a)?\s*(?:le |het |el |la |l')?(?:bureau|büro|kantoor|oficina|ufficio|biurze|biura)|z domova\s*[1-4]\s*dn|dni[eu]m? pracy zdalnej|[1-4]\s*(?:home[- ]office|homeoffice|remote|wfh)\s*days?|(?:on-?site|in office|in-office)\s*[1-4]\s*(?:x|days?)\s*/?\s*(?:wk|week)|週[1-4１-４]日(?:まで)?(?:在宅|リモート)`)
 	weekdaysOfficeRe = regexp.MustCompile(`(?i)\b(mon|tue|tues|wed|thu|thur|thurs)[a-z]*\.?\s*(?:-|–|to|&|and)\s*(tue|wed|thu|fri)[a-z]*\.?\s*(?:in|at)\s*(?:the|our)?\s*(?:office|hq|studio)`)
+	fullOfficeRe     = regexp.MustCompile(`(?i)\b(office full[- ]time|in the office full[- ]time|in office five days|in office 5 days|in the office five days|100% on[- ]?site|fully on[- ]?site)\b`)
 	notRemote        = regexp.MustCompile(`(?i)\b(not (?:a )?remote|no remote|kein homeoffice|keine remote|kein remote|no home office|remote (?:work )?is not|isn't remote|is not remote|not (?:open to|available for) remote|not eligible for remote)\b`)
-	remoteRe         = regexp.MustCompile(`(?i)\b(fully remote|100% remote|remote-first|remote first|remote-friendly|remote position|remote role|remote job|remote opportunity|work remotely|working remotely|work from anywhere|work from home|work-from-home|wfh|remote \((?:[^)]{1,40})\)|remote - |remote,|location: remote|remote only|is remote|be remote|are remote|remote within|remote in the|remote across|remote anywhere|remote \x{2013}|remote-based|remote based|télétravail complet|100 % télétravail|vollständig remote|komplett remote|100% remoto|trabajo remoto|teletrabajo 100%|100% teletrabajo|full remote|en remoto|100% zdalnie|praca zdalna|100 % remote|télétravail total|full télétravail|100 % remoto|remote anywhere|w pełni zdaln|home office 100|100% home office)|フルリモート|完全リモート|(?:^|[,;|·•]\s+)remote(?:\s*[,.;|)]|\s*$|\s+on\s)`)
+	remoteRe         = regexp.MustCompile(`(?i)\b(fully remote|100% remote|remote-first|remote first|remote-friendly|remote position|remote role|remote job|remote opportunity|work remotely|working remotely|work from anywhere|work from home|work-from-home|wfh|remote \((?:[^)]{1,40})\)|remote - |remote,|location: remote|remote only|is remote|be remote|are remote|remote within|remote in the|remote across|remote anywhere|remote \x{2013}|remote-based|remote based|télétravail complet|100 % télétravail|vollständig remote|komplett remote|100% remoto|trabajo remoto|teletrabajo 100%|100% teletrabajo|full remote|en remoto|100% zdalnie|praca zdalna|100 % remote|télétravail total|full télétravail|100 % remoto|remote anywhere|w pełni zdaln|home office 100|100% home office|work-from-anywhere|home-based|home based)|\b[Rr]emote in \p{Lu}|フルリモート|完全リモート|(?:^|[,;|·•]\s+)remote(?:\s*[,.;|)]|\s*$|\s+on\s)`)
 	remoteLine       = regexp.MustCompile(`(?i)^\s*(?:location|workplace|work model|work type|arrangement)?\s*:?\s*remote\.?\s*$`)
-	onsiteRe         = regexp.MustCompile(`(?i)\b(on-site role|onsite role|on-site position|onsite position|fully on-site|fully onsite|100% on-site|100% onsite|work on-site|work onsite|working on-site|working onsite|on-site 5 days|onsite 5 days|in-office role|office-based|office based|in the office five days|in the office 5 days|5 days a week in (?:the|our) office|five days a week in (?:the|our) office|this role is on-site|this role is onsite|this is an on-site|this is an onsite|this position is on-site|this position is onsite|in-person role|in person role|location: on-site|location: onsite|on-site at|onsite at|on-site in|onsite in|on site in|on site at|work on site|based on site|in-office position|in-office role|fully in-office|in office position|work from office|work from the office|wfo|vor ort|sur site|presencial|présentiel|on-site only|onsite only|on site daily|on-site daily|in the office daily|site-based|site based|op locatie|präsenz am standort|präsenzarbeit)\b|(?:^|[,;:|·•.]\s*|-\s+)(?:on[- ]?site|in-office|office-based)\s*(?:[,.;|)]|$|across\b)`)
+	onsiteRe         = regexp.MustCompile(`(?i)\b(on-site role|onsite role|on-site position|onsite position|fully on-site|fully onsite|100% on-site|100% onsite|work on-site|work onsite|working on-site|working onsite|on-site 5 days|onsite 5 days|in-office role|office-based|office based|in the office five days|in the office 5 days|5 days a week in (?:the|our) office|five days a week in (?:the|our) office|this role is on-site|this role is onsite|this is an on-site|this is an onsite|this position is on-site|this position is onsite|in-person role|in person role|location: on-site|location: onsite|on-site at|onsite at|on-site in|onsite in|on site in|on site at|work on site|based on site|in-office position|in-office role|fully in-office|in office position|work from office|work from the office|wfo|vor ort|sur site|presencial|présentiel|on-site only|onsite only|on site daily|on-site daily|in the office daily|site-based|site based|op locatie|präsenz am standort|präsenzarbeit|in presenza|på plats|på kontoret)\b|\bon[- ]?site\s*(?:[.;,]|$)|(?:^|[,;:|·•.]\s*|-\s+)(?:on[- ]?site|in-office|office-based)\s*(?:[,.;|)]|$|across\b)`)
 )
 
 // WorkplaceFromText returns "remote", "hybrid" or "onsite" from what
@@ -252,6 +266,14 @@ func WorkplaceFromText(text string) string {
 	if matchLines(text, []string{"week", "週"}, daysCityRe) {
 		return "hybrid"
 	}
+	if matchLines(text, []string{"bureau", "büro", "kantoor", "oficina", "ufficio", "biur", "domova", "zdalnej", "home", "remote", "wfh", "site", "office", "週"}, daysBureauRe) {
+		return "hybrid"
+	}
+	// A role the posting puts in the office full time, even at a
+	// remote-first company.
+	if matchLines(text, []string{"office", "site"}, fullOfficeRe) {
+		return "onsite"
+	}
 	if !strings.Contains(lower, "remot") && !hasAny(lower, onsiteWords) && !hasAny(lower, remoteWords) {
 		return ""
 	}
@@ -271,10 +293,10 @@ func WorkplaceFromText(text string) string {
 }
 
 // onsiteWords holds a word of every match of onsiteRe, lower-cased.
-var onsiteWords = []string{"site", "office", "person", "vor ort", "presencial", "présentiel", "wfo", "op locatie", "präsenz"}
+var onsiteWords = []string{"site", "office", "person", "vor ort", "presencial", "présentiel", "wfo", "op locatie", "präsenz", "presenza", "på plats", "kontoret"}
 
 // remoteWords holds a word of every match of remoteRe, lower-cased.
-var remoteWords = []string{"remot", "work from", "wfh", "télétravail", "teletrabajo", "zdaln", "remote", "home office", "リモート"}
+var remoteWords = []string{"remot", "work from", "work-from", "wfh", "télétravail", "teletrabajo", "zdaln", "remote", "home office", "home-based", "home based", "リモート"}
 
 // matchLines reports whether re matches a line of text that holds one of
 // words (lower-cased).
@@ -299,7 +321,7 @@ func hasAny(s string, subs []string) bool {
 
 // yearUnits are the unit words of yearsRe in lower case: a line with
 // none of them cannot hold a years phrase.
-var yearUnits = []string{"year", "yr", "jahr", "ans", "años", "anos", "anni", "anno", "jaar", "lat", "rok"}
+var yearUnits = []string{"year", "yr", "jahr", "ans", "année", "año", "ano", "anni", "anno", "jaar", "lat", "rok", "år"}
 
 // educationWords holds, lower-cased, a word of every match of eduRes,
 // degreeRe and noDegreeRe, split as hasEducationWord splits ("B.Sc" gives
@@ -314,7 +336,8 @@ var educationWords = map[string]bool{
 	"máster": true, "graduate": true, "grado": true, "titulación": true, "titulo": true, "título": true,
 	"ensino": true, "curso": true, "graduação": true, "hbo": true, "wo": true, "fp": true, "gcse": true, "gcses": true,
 	"btec": true, "nvq": true, "mestrado": true, "hnd": true, "mbo": true, "scuola": true, "maturità": true,
-	"wykształcenie": true, "studia": true,
+	"wykształcenie": true, "studia": true, "dottorato": true, "doctorat": true, "doctorado": true, "doutorado": true,
+	"ingeniero": true, "ingeniera": true, "titulado": true, "titulada": true, "licenciado": true, "licenciada": true,
 }
 
 func hasEducationWord(line string) bool {
@@ -331,10 +354,10 @@ var employmentRes = []struct {
 	re   *regexp.Regexp
 }{
 	{"internship", regexp.MustCompile(`(?i)\b(internship|intern\b|interns\b|praktikum|stage de|stagiaire|co-op|estágio|estagiário|estagiária|staż|stażysta|stażystka|tirocinio|pasantía)`)},
-	{"part_time", regexp.MustCompile(`(?i)\b(part-time|part time|parttime|teilzeit|temps partiel|media jornada|medio tiempo|werkstudent|working student|\d{1,2}\s*-\s*\d{1,2} hours (?:per|a) week)\b`)},
-	{"contract", regexp.MustCompile(`(?i)\((?:b2b|pj)\)|\b(contract role|contract position|contract basis|contract-to-hire|contract to hire|as a contractor|independent contractor|contractor role|contractor position|1099 contractor|freelance|freelancer|\d{1,2}[- ]months? contract|contract \(\d|fixed-term contract|b2b contract|1099|c2c|outside ir35|inside ir35|umowa b2b|kontrakt b2b|modelo pj|contratação pj|por honorarios|interim|contract \d{1,2} months?|corp-to-corp|type: contract|employment type: contract)\b`)},
-	{"temporary", regexp.MustCompile(`(?i)\b(temporary|temp role|seasonal|maternity cover|parental leave cover|fixed-term|fixed term|\d{1,2}[- ]weeks? assignment|travel assignment|temp-to-perm|temp to perm|befristete?[nr]?|elternzeitvertretung|elternzeit-vertretung)\b`)},
-	{"full_time", regexp.MustCompile(`(?i)\b(full-time|full time|fulltime|permanent|vollzeit|temps plein|cdi|jornada completa|tiempo completo|pełny etat|pełen etat|tempo integral)\b`)},
+	{"part_time", regexp.MustCompile(`(?i)\b(part-time|part time|parttime|teilzeit|temps partiel|media jornada|medio tiempo|werkstudent|working student|minijob|deltid|0\.\d\s*fte|\d{1,2}\s*-\s*\d{1,2} hours (?:per|a) week)\b|(?:^|[^\d.,])(?:[1-9]|[12]\d) hours (?:per|a) week`)},
+	{"contract", regexp.MustCompile(`(?i)\((?:b2b|pj)\)|\b(contract role|contract position|contract basis|contract-to-hire|contract to hire|as a contractor|independent contractor|contractor role|contractor position|1099 contractor|freelance|freelancer|\d{1,2}[- ]months? contract|contract \(\d|fixed-term contract|b2b contract|1099|c2c|outside ir35|inside ir35|umowa b2b|kontrakt b2b|modelo pj|contratação pj|por honorarios|interim|contract \d{1,2} months?|modalidad contractor|corp-to-corp|type: contract|employment type: contract)\b`)},
+	{"temporary", regexp.MustCompile(`(?i)\b(temporary|temp role|seasonal|maternity cover|parental leave cover|fixed-term|fixed term|\d{1,2}[- ]weeks? assignment|travel assignment|temp-to-perm|temp to perm|cdd|tempo determinato|contrato temporal|tijdelijk contract|locum|grant-funded|befristete?[nr]?|elternzeitvertretung|elternzeit-vertretung)\b`)},
+	{"full_time", regexp.MustCompile(`(?i)\b(full-time|full time|fulltime|permanent|vollzeit|temps plein|cdi|jornada completa|tiempo completo|pełny etat|pełen etat|tempo integral|heltid|fuld tid|fuldtid|tillsvidareanställning|fast stilling|tempo pieno)\b`)},
 }
 
 var titleContractRe = regexp.MustCompile(`(?i)\b(contract|contractor|freelance)\b`)

@@ -234,6 +234,12 @@ func TestExperienceFromText(t *testing.T) {
 		{"3 YRS MIN.", 3},
 		{"We started in 2009. You have 4 years selling software.", 4},
 		{"Minimaal 2 jaar werkervaring", 2},
+		{"Expérience : 3 années minimum en conseil", 3},
+		{"Esperienza pregressa di almeno 4 anni", 4},
+		{"3 tot 5 jaar ervaring in retail", 3},
+		{"Experiência mínima de 1 ano", 1},
+		{"Minst tre års erfarenhet av SQL", 3},
+		{"Excel業務の経験（2年以上）", 2},
 	} {
 		if got := ExperienceFromText(tt.text); got != tt.want {
 			t.Errorf("ExperienceFromText(%q) = %g, want %g", tt.text, got, tt.want)
@@ -268,6 +274,8 @@ func TestEducationFromText(t *testing.T) {
 		{"Diploma di scuola superiore", "secondary"},
 		{"Mbo-niveau 4 in de zorg", "secondary"},
 		{"Wykształcenie wyższe techniczne", "bachelor"},
+		{"Dottorato di ricerca in Chimica", "doctorate"},
+		{"Ingeniero/a titulado/a en Telecomunicaciones", "bachelor"},
 	} {
 		if got := EducationFromText(tt.text); got != tt.want {
 			t.Errorf("EducationFromText(%q) = %q, want %q", tt.text, got, tt.want)
@@ -314,6 +322,17 @@ func TestWorkplaceFromText(t *testing.T) {
 		{"6-month contract, remote on Pacific hours.", "remote"},
 		{"Präsenz am Standort Mainz, kein Homeoffice", "onsite"},
 		{"Volledig op locatie in Breda", "onsite"},
+		{"Organisation : 2 jours au bureau, 3 jours en télétravail", "hybrid"},
+		{"Praca z biura, z jednym dniem pracy zdalnej w tygodniu", "hybrid"},
+		{"Zurich with 2 home-office days a week", "hybrid"},
+		{"Onsite 2x/wk in Austin, rest remote", "hybrid"},
+		{"勤務地：大阪（週2日まで在宅勤務可）", "hybrid"},
+		{"Remote-first company, but this role is in our Porto office full-time.", "onsite"},
+		{"Lavoro in presenza a Bari", "onsite"},
+		{"A work-from-anywhere role", "remote"},
+		{"Home-based with travel to client sites", "remote"},
+		{"Remote in Canada.", "remote"},
+		{"Shift pattern 4x10, Canberra onsite.", "onsite"},
 	} {
 		if got := WorkplaceFromText(tt.text); got != tt.want {
 			t.Errorf("WorkplaceFromText(%q) = %q, want %q", tt.text, got, tt.want)
@@ -343,6 +362,13 @@ func TestEmploymentFromText(t *testing.T) {
 		{"Java Developer", "Umowa: (B2B), 160h/mies.", "contract"},
 		{"Analyst", "Medio tiempo, 20 horas", "part_time"},
 		{"Team Leader", "Temp-to-perm via agency", "temporary"},
+		{"Développeur", "CDD de 12 mois", "temporary"},
+		{"Ricercatore", "Contratto a tempo determinato di 24 mesi", "temporary"},
+		{"Physiotherapist", "Locum cover for 6 weeks", "temporary"},
+		{"Utvecklare", "Heltid, tillsvidareanställning", "full_time"},
+		{"Retail Assistant", "16 hours a week", "part_time"},
+		{"Nurse", "37.5 hours per week, permanent", "full_time"},
+		{"Aushilfe", "Minijob, bis zu 10 Stunden", "part_time"},
 	} {
 		if got := EmploymentFromText(tt.title, tt.text); got != tt.want {
 			t.Errorf("EmploymentFromText(%q, %q) = %q, want %q", tt.title, tt.text, got, tt.want)
