@@ -380,8 +380,14 @@ func EmploymentFromText(title, text string) string {
 	if titleContractRe.MatchString(title) {
 		return "contract"
 	}
+	lower := strings.ToLower(text)
 	best, at := "", -1
 	for _, e := range employmentRes {
+		// Each pattern runs only when the text has a word it needs: the
+		// regexps are slow on long text.
+		if !hasAny(lower, employmentWords[e.kind]) {
+			continue
+		}
 		if e.kind == "internship" {
 			// "intern" in prose (mentoring interns) says little of this role.
 			if loc := internshipRe.FindStringIndex(text); loc != nil && (at < 0 || loc[0] < at) {
@@ -394,4 +400,19 @@ func EmploymentFromText(title, text string) string {
 		}
 	}
 	return best
+}
+
+// employmentWords holds, lower-cased, a part of every phrase each
+// pattern of employmentRes matches in text (TestEmploymentPrefilter
+// checks that no labelled posting reads differently without them).
+var employmentWords = map[string][]string{
+	"internship": {"internship", "praktikum", "estágio", "staż", "tirocinio"},
+	"part_time": {"part", "teilzeit", "partiel", "media jornada", "medio tiempo", "werkstudent", "working student",
+		"minijob", "deltid", "fte", "hours"},
+	"contract": {"contract", "freelance", "1099", "c2c", "corp-to-corp", "ir35", "b2b", "(pj)", "pj", "honorarios",
+		"interim", "type:"},
+	"temporary": {"temp", "seasonal", "cover", "fixed", "assignment", "cdd", "determinato", "temporal", "tijdelijk",
+		"locum", "grant-funded", "befrist", "elternzeit"},
+	"full_time": {"full", "permanent", "vollzeit", "temps plein", "cdi", "jornada completa", "tiempo completo",
+		"etat", "tempo integral", "heltid", "fuld", "tillsvidare", "fast stilling", "tempo pieno"},
 }

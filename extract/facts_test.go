@@ -437,3 +437,34 @@ func TestFactsLargeInput(t *testing.T) {
 		EmploymentFromText("", text)
 	}
 }
+
+// TestEmploymentPrefilter checks that EmploymentFromText's keyword
+// prefilter drops no match: over every labelled and held-out snippet it
+// answers as the patterns alone do.
+func TestEmploymentPrefilter(t *testing.T) {
+	reference := func(text string) string {
+		best, at := "", -1
+		for _, e := range employmentRes {
+			re := e.re
+			if e.kind == "internship" {
+				re = internshipRe
+			}
+			if loc := re.FindStringIndex(text); loc != nil && (at < 0 || loc[0] < at) {
+				best, at = e.kind, loc[0]
+			}
+		}
+		return best
+	}
+	n := 0
+	for _, dir := range []string{"labelled", "heldout"} {
+		for _, c := range loadLabelled(t, dir) {
+			n++
+			if got, want := EmploymentFromText("", c.Text), reference(c.Text); got != want {
+				t.Errorf("%s: EmploymentFromText = %q, the patterns alone say %q", c.ID, got, want)
+			}
+		}
+	}
+	if n < 500 {
+		t.Fatalf("only %d snippets", n)
+	}
+}
