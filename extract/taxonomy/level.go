@@ -38,6 +38,7 @@ var (
 		"would be nice", "advantage", "advantageous", "love to see", "optional", "an asset", "nice", "set you apart",
 		"se valorará", "valoraremos", "se valora", "pluspunten", "mooi meegenomen", "assets", "asset", "mile widziane",
 		"diferenciais", "desejável", "desejáveis", "será um diferencial", "it would be great if", "you might also have",
+		"highly regarded", "een pré",
 		"might also have", "also welcome", "we'd love", "we would love", "would set you apart", "pré",
 		"wünschenswert", "von vorteil", "atouts", "un plus", "souhaité", "souhaitée", "deseable", "valorable",
 		"歓迎", "尚可")
@@ -65,6 +66,11 @@ var (
 		"必須", "応募資格", "必要なスキル", "求める人材")
 )
 
+// headRequiredFirst: requirement headings that hold a role phrase ("you
+// will"), so they are checked before the role headings.
+var headRequiredFirst = words("you will have", "you'll have", "you will need", "you'll need", "to be successful",
+	"what you will bring", "you will bring", "you'll bring", "will make you successful")
+
 // headNot: headings of what a posting does not ask for.
 var headNot = words("we don't need", "we do not need", "you don't need", "you do not need", "what you don't need",
 	"not required", "no need for", "what we don't need", "what we don't care about")
@@ -86,7 +92,8 @@ var (
 		"wymagane", "wymagana", "req'd", "reqd", "must be", "must hold", "must have", "minimum", "at minimum",
 		"at a minimum", "also accepted", "obrigatório", "obrigatória", "imprescindível", "obligatoires", "excluyente",
 		"excluyentes", "table stakes", "calls for", "setzen wir voraus", "voraussetzung", "willing to obtain",
-		"willingness to obtain", "must obtain", "expected to earn", "expected to obtain", "must earn", "필수", "必須")
+		"willingness to obtain", "must obtain", "expected to earn", "expected to obtain", "must earn", "you'll need",
+		"you will need", "you need", "필수", "必須")
 	cuePreferred = words("preferred", "preferably", "preference", "a plus", "big plus", "strong plus", "huge plus",
 		"added plus", "nice to have", "nice to haves", "ideally", "bonus", "desirable", "desired", "an advantage",
 		"advantageous", "beneficial", "good to have", "would be great", "would be nice", "optional", "welcome",
@@ -99,7 +106,8 @@ var (
 		"definite plus", "great plus", "welcome too", "fine too", "is fine too", "are welcome", "also welcome",
 		"mile widziana", "mile widziany", "desejável", "desejáveis", "diferencial", "um diferencial", "nice addition",
 		"nice additions", "a nice addition", "would stand out", "will stand out", "get you noticed", "vrai plus",
-		"un vrai plus", "we'd love", "we would love", "歓迎")
+		"un vrai plus", "we'd love", "we would love", "een pré", "is een pré", "pré", "be prioritised", "be prioritized",
+		"歓迎")
 	cueWeak = words("experience", "experienced", "proficiency", "proficient", "knowledge", "familiarity", "familiar",
 		"expertise", "skilled", "you have", "you bring", "you'll need", "you will need", "looking for",
 		"background in", "understanding of", "years", "fluent",
@@ -180,6 +188,8 @@ func classifyHeading(h []byte) (section, bool) {
 		return secOffer, true
 	case found&2 != 0:
 		return secPreferred, true
+	case found&32 != 0:
+		return secRequired, true
 	case found&4 != 0:
 		return secRole, true
 	case found&8 != 0:
@@ -192,7 +202,7 @@ func classifyHeading(h []byte) (section, bool) {
 
 // headMatcher finds the heading phrases of every section kind in one pass.
 var headMatcher = sync.OnceValue(func() *matcher {
-	lists := [][][]byte{headOffer, headPreferred, headRole, headRequired, headNot}
+	lists := [][][]byte{headOffer, headPreferred, headRole, headRequired, headNot, headRequiredFirst}
 	terms := make([]Term, len(lists))
 	for i, l := range lists {
 		terms[i] = Term{ID: fmt.Sprint("heading-", i), Name: string(l[0])}
@@ -309,6 +319,7 @@ type doc struct {
 	blockCue int8 // 0 unknown, 1 no certification cue in the list, 2 one
 
 	lineCands []cand // the kept candidates of the current line
+	lineStart int    // normalised offset of the current line
 
 	best  map[int32]int // term -> index in out
 	rank  []int8        // level rank of out[i]
@@ -352,6 +363,7 @@ func (d *doc) run(cands []cand) []Match {
 		}
 		if cj > ci {
 			// Terms in a heading line take the section above it.
+			d.lineStart = ls
 			d.line(ls, le, cands[ci:cj])
 		}
 		switch {
@@ -371,12 +383,17 @@ func (d *doc) run(cands []cand) []Match {
 
 // unit is a sentence of a line (hard-split when long), with caches.
 type unit struct {
-	s, e    int
-	c0, c1  int            // its candidates: cands[c0:c1]
-	ctxOK   map[int32]bool // term -> has context
-	fields  map[string]bool
-	weak    int8 // 0 unknown, 1 no weak cue, 2 a weak cue
-	clauses []*clause
+	s, e   int
+	c0, c1 int            // its candidates: cands[c0:c1]
+	ctxOK  map[int32]bool // term -> has context
+	fields map[string]bool
+	weak   int8 // 0 unknown, 1 no weak cue, 2 a weak cue
+	// usec: the section of a sentence that starts with its own label
+	// ("… Permanent. Key skills: SQL, Excel."); usecState 0 unknown, 1
+	// none, 2 usec.
+	usec      section
+	usecState int8
+	clauses   []*clause
 }
 
 // clause is a part of a unit between semicolons.
@@ -1063,7 +1080,7 @@ const (
 // cueMatcher finds every cue, negation and "but"-like phrase of a clause
 // in one pass.
 var cueMatcher = sync.OnceValue(func() *matcher {
-	lists := [][][]byte{cueRequired, cuePreferred, negations, negSplits, negNo, negNeeds, cueWeak, words("nice"), cueOffer}
+	lists := [][][]byte{cueRequired, cuePreferred, negations, negSplits, negNo, negNeeds, cueWeak, words("nice", "helps", "would help"), cueOffer}
 	terms := make([]Term, len(lists))
 	for i, l := range lists {
 		terms[i] = Term{ID: fmt.Sprint("phrase-", i), Name: string(l[0])}
@@ -1190,7 +1207,7 @@ func (d *doc) clauseAt(u *unit, at int) *clause {
 		if h.class == phNice {
 			// "nice" alone is a cue where it ends a part: "CFE nice.",
 			// "AZ-400 (nice)", "nice: R or Python"; not "a nice office".
-			k := cs + h.at + len("nice")
+			k := cs + h.end
 			for k < ce && d.norm[k] == ' ' {
 				k++
 			}
@@ -1238,7 +1255,7 @@ func (d *doc) namesOther(s, e, cs int, inCue func(at int) bool) bool {
 		}
 		if j > i && !inCue(i) && !parenSmallWords[string(d.low[i:j])] {
 			w := d.norm[i:j]
-			if w[0] >= 'A' && w[0] <= 'Z' || bytes.ContainsAny(w, "0123456789") {
+			if w[0] >= 'A' && w[0] <= 'Z' || bytes.ContainsAny(w, "0123456789") && bytes.ContainsAny(bytes.ToLower(w), "abcdefghijklmnopqrstuvwxyz") {
 				return true
 			}
 		}
@@ -1316,6 +1333,7 @@ func (d *doc) prevClauseCues(u *unit, c *clause) []cue {
 // level decides the requirement level of a match at normalised offset at
 // in unit u. ok is false when the match is negated.
 func (d *doc) level(u *unit, at int) (string, bool) {
+	sec := d.unitSection(u)
 	c := d.clauseAt(u, at)
 	rel := at - c.s
 	if p := c.parenAt(rel); p >= 0 && slices.Contains(c.parenNeg, p) {
@@ -1333,10 +1351,10 @@ func (d *doc) level(u *unit, at int) (string, bool) {
 		}
 		return "", false
 	}
-	if d.sec == secOffer {
+	if sec == secOffer {
 		return LevelMentioned, true
 	}
-	if d.sec == secNot {
+	if sec == secNot {
 		return "", false // under "We don't need"
 	}
 	cues := c.cues
@@ -1370,7 +1388,7 @@ func (d *doc) level(u *unit, at int) (string, bool) {
 		}
 		cues = keep
 	}
-	if len(cues) == 0 && d.sec == secNeutral {
+	if len(cues) == 0 && sec == secNeutral {
 		// A short item of a ';' list takes the cue of the item before:
 		// "CSP required; OSHA 30 card."
 		cues = d.prevClauseCues(u, c)
@@ -1422,7 +1440,7 @@ func (d *doc) level(u *unit, at int) (string, bool) {
 			return cues[bestAfter].level, true
 		}
 	}
-	switch d.sec {
+	switch sec {
 	case secRequired:
 		return LevelRequired, true
 	case secPreferred:
@@ -1552,6 +1570,27 @@ func (d *doc) prevWord(i int) string {
 		j--
 	}
 	return string(d.low[j:i])
+}
+
+// unitSection returns the section a unit is in: the current one, unless
+// the unit starts with a label of its own in the middle of a line
+// ("Salary: INR 12 LPA. Key skills: SQL, Excel." — the skills are
+// required, not benefits).
+func (d *doc) unitSection(u *unit) section {
+	if u.usecState == 0 {
+		u.usecState = 1
+		if len(bytes.TrimSpace(d.low[d.lineStart:u.s])) == 0 {
+			return d.sec // a label at the line's start was read with the line
+		}
+		k := bytes.TrimSpace(d.low[u.s:u.e])
+		if s, ok := inlineHeading(k); ok {
+			u.usec, u.usecState = s, 2
+		}
+	}
+	if u.usecState == 2 {
+		return u.usec
+	}
+	return d.sec
 }
 
 // youDescribes reports whether a sentence describes the candidate in
