@@ -45,7 +45,13 @@ var (
 // monthsRe: "6+ months of customer support experience".
 var monthsRe = regexp.MustCompile(`(?i)\b(\d{1,2})\s*\+?\s*months?'?\s+(?:of\s+)?(?:[\pL/&+#-]+\s+){0,4}?(?:experience|exp\b)|` +
 	`(?:minimum of|at least|min\.?)\s+(\d{1,2})\s*\+?\s*months?'?\s+(?:in|of|as|with)\b|` +
-	`experience of (\d{1,2})\s*\+?\s*months?`)
+	`experience of (\d{1,2})\s*\+?\s*months?|` +
+	`\b(\d{1,2})\s*[-–]\s*\d{1,2}\s*months?\s+(?:in|as)\b`)
+
+// subReqRe: words before a years phrase that make it a part of an
+// earlier one ("including 3+ years", "with at least 1 year as a lead",
+// "dont 2 en B2G", "davon 2 Jahre").
+var subReqRe = regexp.MustCompile(`(?i)(?:including|incl\.?|with at least|with|of which|of them|dont|davon|de los cuales|waarvan)\s*(?:at least|a minimum of|minimum|min\.?)?\s*$`)
 
 // cjkYearsRe: "3年以上" (three years or more) in a line about 経験/经验.
 var cjkYearsRe = regexp.MustCompile(`(\d{1,2})\s*年以上`)
@@ -67,7 +73,7 @@ func ExperienceFromText(text string) float64 {
 		low := strings.ToLower(line)
 		if strings.Contains(low, "month") {
 			for _, m := range monthsRe.FindAllStringSubmatch(line, -1) {
-				n, _ := strconv.ParseFloat(m[1]+m[2]+m[3], 64)
+				n, _ := strconv.ParseFloat(m[1]+m[2]+m[3]+m[4], 64)
 				if n > 0 && n < 24 && (best == 0 || n/12 < best) {
 					best = math.Round(n/12*100) / 100
 				}
@@ -116,6 +122,7 @@ func ExperienceFromText(text string) float64 {
 			}
 			return companyOK
 		}
+		seenInLine := false
 		for _, m := range yearsRe.FindAllStringSubmatchIndex(line, -1) {
 			get := func(g int) string {
 				if m[2*g] < 0 {
@@ -144,6 +151,11 @@ func ExperienceFromText(text string) float64 {
 			}
 			before = tail(before, 60)
 			plus := get(4) != "" || get(6) != ""
+			// "8+ years in product, including 3+ years managing PMs": the
+			// second is part of the first, not a lower minimum.
+			if seenInLine && subReqRe.MatchString(before) {
+				continue
+			}
 			if notExpRe.MatchString(after) {
 				continue
 			}
@@ -155,6 +167,7 @@ func ExperienceFromText(text string) float64 {
 			if !ok {
 				continue
 			}
+			seenInLine = true
 			if best == 0 || n < best {
 				best = n
 			}
@@ -173,8 +186,8 @@ var (
 	}{
 		{"secondary", regexp.MustCompile(`(?i)\b(high school|high-school|secondary school|secondary education|GED|A-levels?|GCSEs?|BTEC|NVQ|level 3 (?:qualification|diploma)|matura|abitur|baccalauréat|diploma de bachillerato|ensino médio|scuola superiore|diploma di maturità|mbo-niveau|mbo-opleiding|mbo 4|mbo-4|mbo niveau)\b`)},
 		{"associate", regexp.MustCompile(`(?i)\b(associate'?s? degree|associate’s degree|associates degree|associate of (?:arts|science|applied science)|two-year degree|2-year degree|FP Superior|FP de grado superior|grado superior|ciclo formativo de grado superior|HND)\b`)},
-		{"bachelor", regexp.MustCompile(`(?i)\b(bachelor'?s?|bachelor’s|bachelors|undergraduate degree|university degree|college degree|4-year degree|four-year degree|b\.?\s?sc\b|b\.s\.|b\.a\.|BS/BA|BA/BS|BS or BA|BA or BS|BS in|BA in|BSc|BEng|B\.Eng|B\.?Tech|Licenciatura|Hochschulabschluss|Studium|Bac\s?\+\s?[34]|laurea triennale|graduate\s*/\s*post-?graduate|graduate in any (?:discipline|stream|field)|BS/MS|BSc/MSc|B\.S\./M\.S\.|BA/MA|grado en|titulación universitaria|titulo universitario|título universitario|ensino superior|curso superior|graduação|hbo-opleiding|hbo- of wo|hbo/wo|hbo of wo|wo-opleiding|hbo-niveau|wo-niveau|hbo-diploma|wykształcenie wyższe|studia wyższe|ingeniero|ingeniera|ingeniero/a|titulado|titulada|titulado/a|licenciado|licenciada)\b`)},
-		{"master", regexp.MustCompile(`(?i)\b(master'?s?(?: degree| in| of| en)|mestrado|master’s|(?:a|or|and) master's|master's (?:or|and)|MS or|MS/|M\.S\. or|masters degree|MBA|M\.?Sc|M\.S\.|MS in|MA in|M\.A\.|MEng|M\.Eng|graduate degree|postgraduate degree|advanced degree|Bac\s?\+\s?5|laurea magistrale|máster)\b`)},
+		{"bachelor", regexp.MustCompile(`(?i)\b(bachelor'?s?|bachelor’s|bachelors|undergraduate degree|university degree|college degree|4-year degree|four-year degree|b\.?\s?sc\b|b\.s\.|b\.a\.|BS/BA|BA/BS|BS or BA|BA or BS|BS in|BA in|BSc|BEng|B\.Eng|B\.?Tech|Licenciatura|Hochschulabschluss|Studium|Bac\s?\+\s?[34]|laurea triennale|graduate\s*/\s*post-?graduate|graduate in any (?:discipline|stream|field)|graduates? (?:from|in|of) any (?:stream|discipline|field)|BS/MS|BSc/MSc|B\.S\./M\.S\.|BA/MA|grado en|titulación universitaria|titulo universitario|título universitario|ensino superior|curso superior|graduação|hbo-opleiding|hbo- of wo|hbo/wo|hbo of wo|wo-opleiding|hbo-niveau|wo-niveau|hbo-diploma|wykształcenie wyższe|studia wyższe|ingeniero|ingeniera|ingeniero/a|titulado|titulada|titulado/a|licenciado|licenciada)\b`)},
+		{"master", regexp.MustCompile(`(?i)\b(master'?s?(?: degree| in| of| en)|master [12]\b|mestrado|master’s|(?:a|or|and) master's|master's (?:or|and)|MS or|MS/|M\.S\. or|masters degree|MBA|M\.?Sc|M\.S\.|MS in|MA in|M\.A\.|MEng|M\.Eng|graduate degree|postgraduate degree|advanced degree|Bac\s?\+\s?5|laurea magistrale|máster)\b`)},
 		{"doctorate", regexp.MustCompile(`(?i)\b(ph\.?\s?d\.?|doctorate|doctoral degree|doctoral|DPhil|dottorato|doctorat|doctorado|doutorado)\b`)},
 	}
 	degreeRe   = regexp.MustCompile(`(?i)\bdegree\b`)
@@ -226,13 +239,14 @@ var (
 	// "Smart working 2 giorni", "Tue–Thu in the office".
 	daysRemoteRe = regexp.MustCompile(`(?i)\b([1-4]|one|two|three|four|zwei|drei|vier|deux|trois|quatre|dos|tres|cuatro|due|tre|quattro|een|twee|drie|vier)\s*(?:-\s*[1-4]\s*)?(?:days?|tage?n?|jours?|días|giorni|dni|dagen|dag)\s*(?:de\s+|of\s+|per week\s+|a week\s+)?(?:remote|remotely|homeoffice|home office|home-office|mobiles arbeiten|mobile arbeit|mobilem arbeiten|télétravail|teletrabajo|from home|wfh|smart working|zdalnie|pracy zdalnej|thuis|thuiswerken)|(?:télétravail|teletrabajo|homeoffice|home office|remote|thuiswerken)\s*(?:de\s*)?[1-4]\s*(?:jours?|días|tage?|days?|dagen)|\b\d{2}\s?%\s*(?:in the office|from home|remote|remotely|im büro|op kantoor)|\bsmart working\s+(?:[1-4]|due|tre)\s+giorni`)
 	// "3 jours au bureau", "2 Tage im Büro", "twee dagen op kantoor".
-	daysBureauRe     = regexp.MustCompile(`(?i)\b([1-4]|deux|trois|quatre|zwei|drei|vier|twee|drie|dos|tres|cuatro|due|tre)\s*(?:jours?|tage?n?|dagen|días|giorni|dni)\s*(?:au|en|im|op|in|na|w|z|de|a)?\s*(?:le |het |el |la |l')?(?:bureau|büro|kantoor|oficina|ufficio|biurze|biura)|z domova\s*[1-4]\s*dn|dni[eu]m? pracy zdalnej|[1-4]\s*(?:home[- ]office|homeoffice|remote|wfh)\s*days?|(?:on-?site|in office|in-office)\s*[1-4]\s*(?:x|days?)\s*/?\s*(?:wk|week)|週[1-4１-４]日(?:まで)?(?:在宅|リモート)`)
+	daysBureauRe     = regexp.MustCompile(`(?i)\b([1-4]|deux|trois|quatre|zwei|drei|vier|twee|drie|dos|tres|cuatro|due|tre)\s*(?:jours?|tage?n?|dagen|días|giorni|dni)\s*(?:au|en|im|op|in|na|w|z|de|a)?\s*(?:le |het |el |la |l')?(?:bureau|büro|kantoor|oficina|ufficio|biurze|biura)|z domova\s*[1-4]\s*dn|dni[eu]m? pracy zdalnej|(?:zwei|drei|[1-4])\s*tage?\s+(?:\pL+\s+){0,5}?(?:im\s+)?homeoffice|télétravail partiel|teletrabajo parcial|[1-4]\s*(?:home[- ]office|homeoffice|remote|wfh)\s*days?|(?:on-?site|in office|in-office)\s*[1-4]\s*(?:x|days?)\s*/?\s*(?:wk|week)|週[1-4１-４]日(?:まで)?(?:在宅|リモート)`)
 	weekdaysOfficeRe = regexp.MustCompile(`(?i)\b(mon|tue|tues|wed|thu|thur|thurs)[a-z]*\.?\s*(?:-|–|to|&|and)\s*(tue|wed|thu|fri)[a-z]*\.?\s*(?:in|at)\s*(?:the|our)?\s*(?:office|hq|studio)`)
 	fullOfficeRe     = regexp.MustCompile(`(?i)\b(office full[- ]time|in the office full[- ]time|in office five days|in office 5 days|in the office five days|100% on[- ]?site|fully on[- ]?site)\b`)
+	remoteOrHybridRe = regexp.MustCompile(`(?i)\b(?:fully )?remote\b[^.;\n]{0,60}\bor\b[^.;\n]{0,20}\bhybrid\b|\bhybrid\b[^.;\n]{0,60}\bor\b[^.;\n]{0,20}\b(?:fully )?remote\b`)
 	notRemote        = regexp.MustCompile(`(?i)\b(not (?:a )?remote|no remote|kein homeoffice|keine remote|kein remote|no home office|remote (?:work )?is not|isn't remote|is not remote|not (?:open to|available for) remote|not eligible for remote)\b`)
-	remoteRe         = regexp.MustCompile(`(?i)\b(fully remote|100% remote|remote-first|remote first|remote-friendly|remote position|remote role|remote job|remote opportunity|work remotely|working remotely|work from anywhere|work from home|work-from-home|wfh|remote \((?:[^)]{1,40})\)|remote - |remote,|location: remote|remote only|is remote|be remote|are remote|remote within|remote in the|remote across|remote anywhere|remote \x{2013}|remote-based|remote based|télétravail complet|100 % télétravail|vollständig remote|komplett remote|100% remoto|trabajo remoto|teletrabajo 100%|100% teletrabajo|full remote|en remoto|100% zdalnie|praca zdalna|100 % remote|télétravail total|full télétravail|100 % remoto|remote anywhere|w pełni zdaln|home office 100|100% home office|work-from-anywhere|home-based|home based)|\b[Rr]emote in \p{Lu}|フルリモート|完全リモート|(?:^|[,;|·•]\s+)remote(?:\s*[,.;|)]|\s*$|\s+on\s)`)
+	remoteRe         = regexp.MustCompile(`(?i)\b(fully remote|100% remote|remote-first|remote first|remote-friendly|remote position|remote role|remote job|remote opportunity|work remotely|working remotely|work from anywhere|work from home|work-from-home|wfh|remote \((?:[^)]{1,40})\)|remote - |remote,|location: remote|remote only|is remote|be remote|are remote|remote within|remote in the|remote across|remote anywhere|remote \x{2013}|remote-based|remote based|télétravail complet|100 % télétravail|vollständig remote|komplett remote|100% remoto|trabajo remoto|teletrabajo 100%|100% teletrabajo|full remote|en remoto|100% zdalnie|praca zdalna|100 % remote|télétravail total|full télétravail|100 % remoto|remote anywhere|w pełni zdaln|home office 100|100% home office|work-from-anywhere|home-based|home based|remote with)|\b[Rr]emote in \p{Lu}|フルリモート|完全リモート|(?:^|[,;|·•]\s+)remote(?:\s*[,.;|)]|\s*$|\s+on\s)`)
 	remoteLine       = regexp.MustCompile(`(?i)^\s*(?:location|workplace|work model|work type|arrangement)?\s*:?\s*remote\.?\s*$`)
-	onsiteRe         = regexp.MustCompile(`(?i)\b(on-site role|onsite role|on-site position|onsite position|fully on-site|fully onsite|100% on-site|100% onsite|work on-site|work onsite|working on-site|working onsite|on-site 5 days|onsite 5 days|in-office role|office-based|office based|in the office five days|in the office 5 days|5 days a week in (?:the|our) office|five days a week in (?:the|our) office|this role is on-site|this role is onsite|this is an on-site|this is an onsite|this position is on-site|this position is onsite|in-person role|in person role|location: on-site|location: onsite|on-site at|onsite at|on-site in|onsite in|on site in|on site at|work on site|based on site|in-office position|in-office role|fully in-office|in office position|work from office|work from the office|wfo|vor ort|sur site|presencial|présentiel|on-site only|onsite only|on site daily|on-site daily|in the office daily|site-based|site based|op locatie|präsenz am standort|präsenzarbeit|in presenza|på plats|på kontoret)\b|\bon[- ]?site\s*(?:[.;,]|$)|(?:^|[,;:|·•.]\s*|-\s+)(?:on[- ]?site|in-office|office-based)\s*(?:[,.;|)]|$|across\b)`)
+	onsiteRe         = regexp.MustCompile(`(?i)\b(on-site role|onsite role|on-site position|onsite position|fully on-site|fully onsite|100% on-site|100% onsite|work on-site|work onsite|working on-site|working onsite|on-site 5 days|onsite 5 days|in-office role|office-based|office based|in the office five days|in the office 5 days|5 days a week in (?:the|our) office|five days a week in (?:the|our) office|this role is on-site|this role is onsite|this is an on-site|this is an onsite|this position is on-site|this position is onsite|in-person role|in person role|location: on-site|location: onsite|on-site at|onsite at|on-site in|onsite in|on site in|on site at|work on site|based on site|in-office position|in-office role|fully in-office|in office position|work from office|work from the office|wfo|vor ort|sur site|presencial|présentiel|on-site only|onsite only|on site daily|on-site daily|in the office daily|site-based|site based|op locatie|präsenz am standort|präsenzarbeit|in presenza|på plats|på kontoret)\b|\(on-?site\)|\bbased (?:in|at|out of) (?:our|the) (?:\pL+\s+){0,3}office\b|\bon[- ]?site\s*(?:[.;,]|$)|(?:^|[,;:|·•.]\s*|-\s+)(?:on[- ]?site|in-office|office-based)\s*(?:[,.;|)]|$|across\b)`)
 )
 
 // WorkplaceFromText returns "remote", "hybrid" or "onsite" from what
@@ -250,6 +264,11 @@ func WorkplaceFromText(text string) string {
 	if hasAny(lower, []string{"hybrid", "híbrid", "hybryd", "ibrid"}) {
 		for _, m := range hybridRe.FindAllStringSubmatch(text, -1) {
 			if m[1] == "" {
+				// "Remote within Germany, or hybrid from Berlin": remote is
+				// on offer.
+				if matchLines(text, []string{"remot"}, remoteOrHybridRe) {
+					return "remote"
+				}
 				return "hybrid"
 			}
 		}
@@ -266,7 +285,7 @@ func WorkplaceFromText(text string) string {
 	if matchLines(text, []string{"week", "週"}, daysCityRe) {
 		return "hybrid"
 	}
-	if matchLines(text, []string{"bureau", "büro", "kantoor", "oficina", "ufficio", "biur", "domova", "zdalnej", "home", "remote", "wfh", "site", "office", "週"}, daysBureauRe) {
+	if matchLines(text, []string{"bureau", "büro", "kantoor", "oficina", "ufficio", "biur", "domova", "zdalnej", "home", "remote", "wfh", "site", "office", "週", "télétravail", "teletrabajo"}, daysBureauRe) {
 		return "hybrid"
 	}
 	// A role the posting puts in the office full time, even at a
@@ -333,7 +352,7 @@ var educationWords = map[string]bool{
 	"bsc": true, "beng": true, "btech": true, "licenciatura": true, "hochschulabschluss": true, "studium": true,
 	"bac": true, "laurea": true, "master": true, "masters": true, "mba": true, "m": true, "ms": true, "ma": true,
 	"msc": true, "meng": true, "ph": true, "phd": true, "doctorate": true, "doctoral": true, "dphil": true,
-	"máster": true, "graduate": true, "grado": true, "titulación": true, "titulo": true, "título": true,
+	"máster": true, "graduate": true, "graduates": true, "grado": true, "titulación": true, "titulo": true, "título": true,
 	"ensino": true, "curso": true, "graduação": true, "hbo": true, "wo": true, "fp": true, "gcse": true, "gcses": true,
 	"btec": true, "nvq": true, "mestrado": true, "hnd": true, "mbo": true, "scuola": true, "maturità": true,
 	"wykształcenie": true, "studia": true, "dottorato": true, "doctorat": true, "doctorado": true, "doutorado": true,
@@ -353,16 +372,18 @@ var employmentRes = []struct {
 	kind string
 	re   *regexp.Regexp
 }{
-	{"internship", regexp.MustCompile(`(?i)\b(internship|intern\b|interns\b|praktikum|stage de|stagiaire|co-op|estágio|estagiário|estagiária|staż|stażysta|stażystka|tirocinio|pasantía)`)},
+	{"internship", regexp.MustCompile(`(?i)\b(internship|intern\b|interns\b|praktikum|stage de fin d'études|stage de|stagiaire|co-op|estágio|estagiário|estagiária|staż|stażysta|stażystka|tirocinio|pasantía)`)},
 	{"part_time", regexp.MustCompile(`(?i)\b(part-time|part time|parttime|teilzeit|temps partiel|media jornada|medio tiempo|werkstudent|working student|minijob|deltid|0\.\d\s*fte|\d{1,2}\s*-\s*\d{1,2} hours (?:per|a) week)\b|(?:^|[^\d.,])(?:[1-9]|[12]\d) hours (?:per|a) week`)},
-	{"contract", regexp.MustCompile(`(?i)\((?:b2b|pj)\)|\b(contract role|contract position|contract basis|contract-to-hire|contract to hire|as a contractor|independent contractor|contractor role|contractor position|1099 contractor|freelance|freelancer|\d{1,2}[- ]months? contract|contract \(\d|fixed-term contract|b2b contract|1099|c2c|outside ir35|inside ir35|umowa b2b|kontrakt b2b|modelo pj|contratação pj|por honorarios|interim|contract \d{1,2} months?|modalidad contractor|corp-to-corp|type: contract|employment type: contract)\b`)},
-	{"temporary", regexp.MustCompile(`(?i)\b(temporary|temp role|seasonal|maternity cover|parental leave cover|fixed-term|fixed term|\d{1,2}[- ]weeks? assignment|travel assignment|temp-to-perm|temp to perm|cdd|tempo determinato|contrato temporal|tijdelijk contract|locum|grant-funded|befristete?[nr]?|elternzeitvertretung|elternzeit-vertretung)\b`)},
-	{"full_time", regexp.MustCompile(`(?i)\b(full-time|full time|fulltime|permanent|vollzeit|temps plein|cdi|jornada completa|tiempo completo|pełny etat|pełen etat|tempo integral|heltid|fuld tid|fuldtid|tillsvidareanställning|fast stilling|tempo pieno)\b`)},
+	{"contract", regexp.MustCompile(`(?i)\((?:b2b|pj)\)|\b(contract role|contract position|contract basis|contract-to-hire|contract to hire|as a contractor|independent contractor|contractor role|contractor position|1099 contractor|freelance|freelancer|\d{1,2}[- ]months? contract|contract \(\d|1099|c2c|outside ir35|inside ir35|freiberuflich|umowa b2b|kontrakt b2b|modelo pj|contratação pj|por honorarios|interim|contract \d{1,2} months?|modalidad contractor|corp-to-corp|type: contract|employment type: contract)\b`)},
+	{"temporary", regexp.MustCompile(`(?i)\b(temporary|temp role|seasonal|maternity cover|maternity leave cover|maternity leave coverage|parental leave cover|fixed-term|fixed term|\d{1,2}[- ]weeks? assignment|travel assignment|temp-to-perm|temp to perm|cdd|tempo determinato|contrato temporal|tijdelijk contract|locum|grant-funded|befristete?[nr]?|elternzeitvertretung|elternzeit-vertretung)\b`)},
+	{"full_time", regexp.MustCompile(`(?i)\b(full-time|full time|fulltime|permanent|vollzeit|temps plein|cdi|jornada completa|tiempo completo|pełny etat|pełen etat|tempo integral|heltid|fuld tid|fuldtid|tillsvidareanställning|fast stilling|tempo pieno|vast contract|vollzeit\pL*|(?:3[5-9]|40)(?:\.5)? (?:hours|uur|stunden) (?:per|a|pro) (?:week|woche))\b`)},
 }
+
+var strongTemporaryRe = regexp.MustCompile(`(?i)\b(fixed[- ]term|maternity (?:leave )?cover(?:age)?|parental leave cover(?:age)?|befristete?[nr]?)\b`)
 
 var titleContractRe = regexp.MustCompile(`(?i)\b(contract|contractor|freelance)\b`)
 
-var internshipRe = regexp.MustCompile(`(?i)\b(internship|praktikum|estágio|staż|stażysta|tirocinio)\b`)
+var internshipRe = regexp.MustCompile(`(?i)\b(internship|praktikum|estágio|staż|stażysta|tirocinio|stage de fin d'études|stage de \d)`)
 
 // EmploymentFromText returns the employment type text states:
 // "full_time", "part_time", "contract", "temporary" or "internship", ""
@@ -381,11 +402,28 @@ func EmploymentFromText(title, text string) string {
 		return "contract"
 	}
 	lower := strings.ToLower(text)
+	// A fixed term or a cover is temporary however the post calls itself:
+	// "6-month fixed-term contract", "12-month contract (maternity leave
+	// coverage)".
+	if hasAny(lower, []string{"fixed", "maternity", "parental", "befrist"}) && strongTemporaryRe.MatchString(text) {
+		return "temporary"
+	}
+	// "Permanent part-time": part time; "permanent" says how long, not
+	// how many hours.
+	if hasAny(lower, employmentWords["part_time"]) && employmentRes[1].re.MatchString(text) &&
+		!hasAny(lower, []string{"full-time", "full time", "fulltime", "vollzeit", "temps plein"}) {
+		return "part_time"
+	}
+	return employmentByPatterns(text, lower, true)
+}
+
+// employmentByPatterns returns the kind whose pattern matches text
+// earliest. With prefilter, a pattern runs only when the text has a word
+// it needs: the regexps are slow on long text.
+func employmentByPatterns(text, lower string, prefilter bool) string {
 	best, at := "", -1
 	for _, e := range employmentRes {
-		// Each pattern runs only when the text has a word it needs: the
-		// regexps are slow on long text.
-		if !hasAny(lower, employmentWords[e.kind]) {
+		if prefilter && !hasAny(lower, employmentWords[e.kind]) {
 			continue
 		}
 		if e.kind == "internship" {
@@ -406,13 +444,14 @@ func EmploymentFromText(title, text string) string {
 // pattern of employmentRes matches in text (TestEmploymentPrefilter
 // checks that no labelled posting reads differently without them).
 var employmentWords = map[string][]string{
-	"internship": {"internship", "praktikum", "estágio", "staż", "tirocinio"},
+	"internship": {"internship", "praktikum", "estágio", "staż", "tirocinio", "stage de"},
 	"part_time": {"part", "teilzeit", "partiel", "media jornada", "medio tiempo", "werkstudent", "working student",
 		"minijob", "deltid", "fte", "hours"},
 	"contract": {"contract", "freelance", "1099", "c2c", "corp-to-corp", "ir35", "b2b", "(pj)", "pj", "honorarios",
-		"interim", "type:"},
+		"interim", "type:", "freiberuflich"},
 	"temporary": {"temp", "seasonal", "cover", "fixed", "assignment", "cdd", "determinato", "temporal", "tijdelijk",
-		"locum", "grant-funded", "befrist", "elternzeit"},
+		"locum", "grant-funded", "befrist", "elternzeit", "maternity", "parental"},
 	"full_time": {"full", "permanent", "vollzeit", "temps plein", "cdi", "jornada completa", "tiempo completo",
-		"etat", "tempo integral", "heltid", "fuld", "tillsvidare", "fast stilling", "tempo pieno"},
+		"etat", "tempo integral", "heltid", "fuld", "tillsvidare", "fast stilling", "tempo pieno", "vast contract",
+		"hours", "uur", "stunden"},
 }

@@ -112,6 +112,8 @@ var salaryTextTests = []struct {
 	{"shekel", "₪22,000–₪27,000 per month", "", "22000-27000 ILS month"},
 	{"plus after k", "$185k+ base plus equity", "", "185000-0 USD year"},
 	{"mensais", "Vencimento: 1.500€ brutos mensais", "", "1500-1500 EUR month"},
+	{"basic", "£38,000 basic, £70,000 OTE", "", "38000-38000 GBP year"},
+	{"stundensatz", "Stundensatz: 80 – 90 € (freiberuflich)", "", "80-90 EUR hour"},
 	{"pln yearly", "Wynagrodzenie: 180 000 PLN", "", "180000-180000 PLN year"},
 	// Not pay.
 	{"ad metric", "Scale spend at a target CPA under $25 and a CAC payback of 9 months.", "", ""},
@@ -240,6 +242,10 @@ func TestExperienceFromText(t *testing.T) {
 		{"Experiência mínima de 1 ano", 1},
 		{"Minst tre års erfarenhet av SQL", 3},
 		{"Excel業務の経験（2年以上）", 2},
+		{"7+ years in product, including 2+ years managing PMs", 7},
+		{"10-14 years of IT experience, with 3+ years in delivery management", 10},
+		{"Qualified accountant with 4+ years post-qualification experience", 4},
+		{"3-6 months in a customer-facing role", 0.25},
 	} {
 		if got := ExperienceFromText(tt.text); got != tt.want {
 			t.Errorf("ExperienceFromText(%q) = %g, want %g", tt.text, got, tt.want)
@@ -276,6 +282,8 @@ func TestEducationFromText(t *testing.T) {
 		{"Wykształcenie wyższe techniczne", "bachelor"},
 		{"Dottorato di ricerca in Chimica", "doctorate"},
 		{"Ingeniero/a titulado/a en Telecomunicaciones", "bachelor"},
+		{"Graduates from any stream can apply", "bachelor"},
+		{"Tu es en Master 2 de finance", "master"},
 	} {
 		if got := EducationFromText(tt.text); got != tt.want {
 			t.Errorf("EducationFromText(%q) = %q, want %q", tt.text, got, tt.want)
@@ -333,6 +341,12 @@ func TestWorkplaceFromText(t *testing.T) {
 		{"Home-based with travel to client sites", "remote"},
 		{"Remote in Canada.", "remote"},
 		{"Shift pattern 4x10, Canberra onsite.", "onsite"},
+		{"CDI, télétravail partiel possible", "hybrid"},
+		{"Zwei Tage pro Woche arbeitest du im Homeoffice", "hybrid"},
+		{"Remote within Spain, or hybrid from our Madrid office", "remote"},
+		{"This permanent role is based in our Calgary office.", "onsite"},
+		{"Location: Tulsa, OK (on-site)", "onsite"},
+		{"Remote with occasional travel to Leeds", "remote"},
 	} {
 		if got := WorkplaceFromText(tt.text); got != tt.want {
 			t.Errorf("WorkplaceFromText(%q) = %q, want %q", tt.text, got, tt.want)
@@ -369,6 +383,13 @@ func TestEmploymentFromText(t *testing.T) {
 		{"Retail Assistant", "16 hours a week", "part_time"},
 		{"Nurse", "37.5 hours per week, permanent", "full_time"},
 		{"Aushilfe", "Minijob, bis zu 10 Stunden", "part_time"},
+		{"Analyst", "This is a 9-month contract (maternity leave coverage).", "temporary"},
+		{"Engineer", "6-month fixed-term contract, full-time", "temporary"},
+		{"Nurse", "Permanent part-time (0.6 FTE)", "part_time"},
+		{"Developer", "Unbefristete Vollzeitstelle", "full_time"},
+		{"Analist", "40 uur per week, vast contract", "full_time"},
+		{"Entwickler", "Stundensatz 90 € (freiberuflich)", "contract"},
+		{"Stagiaire", "Stage de fin d'études de 6 mois", "internship"},
 	} {
 		if got := EmploymentFromText(tt.title, tt.text); got != tt.want {
 			t.Errorf("EmploymentFromText(%q, %q) = %q, want %q", tt.title, tt.text, got, tt.want)
@@ -442,24 +463,12 @@ func TestFactsLargeInput(t *testing.T) {
 // prefilter drops no match: over every labelled and held-out snippet it
 // answers as the patterns alone do.
 func TestEmploymentPrefilter(t *testing.T) {
-	reference := func(text string) string {
-		best, at := "", -1
-		for _, e := range employmentRes {
-			re := e.re
-			if e.kind == "internship" {
-				re = internshipRe
-			}
-			if loc := re.FindStringIndex(text); loc != nil && (at < 0 || loc[0] < at) {
-				best, at = e.kind, loc[0]
-			}
-		}
-		return best
-	}
+	reference := func(text string) string { return employmentByPatterns(text, strings.ToLower(text), false) }
 	n := 0
 	for _, dir := range []string{"labelled", "heldout"} {
 		for _, c := range loadLabelled(t, dir) {
 			n++
-			if got, want := EmploymentFromText("", c.Text), reference(c.Text); got != want {
+			if got, want := employmentByPatterns(c.Text, strings.ToLower(c.Text), true), reference(c.Text); got != want {
 				t.Errorf("%s: EmploymentFromText = %q, the patterns alone say %q", c.ID, got, want)
 			}
 		}

@@ -110,7 +110,7 @@ func SalaryFromText(text, prefer string) *Salary {
 }
 
 // salaryRe finds words that name base pay itself, not just a period.
-var salaryRe = regexp.MustCompile(`(?i)\b(salary|salaries|base pay|pay range|pay rate|compensation|wage|wages|remuneration|gehalt|jahresgehalt|vergütung|salaire|rémunération|sueldo|salario|retribución|stipendio|retribuzione|ral|vencimento|løn|lønn|mzda|salaris|lön|[\pL]*lön|ctc|wynagrodzenie|pensja|salário|remuneração|[\pL]*gehalt)\b|年収|月給|時給|日給|給与|年薪|月薪|薪资|薪酬|연봉|월급|급여`)
+var salaryRe = regexp.MustCompile(`(?i)\b(salary|salaries|base pay|basic salary|basic|stundensatz|pay range|pay rate|compensation|wage|wages|remuneration|gehalt|jahresgehalt|vergütung|salaire|rémunération|sueldo|salario|retribución|stipendio|retribuzione|ral|vencimento|løn|lønn|mzda|salaris|lön|[\pL]*lön|ctc|wynagrodzenie|pensja|salário|remuneração|[\pL]*gehalt)\b|年収|月給|時給|日給|給与|年薪|月薪|薪资|薪酬|연봉|월급|급여`)
 
 // A money token: optional currency before, a number, optional scale,
 // optional currency after. The number allows 1,234,567 / 1.234.567 /
@@ -348,7 +348,7 @@ var notPayWords = map[string]bool{
 }
 
 // payWords make a line (or the line before it) a pay statement.
-var payRe = regexp.MustCompile(`(?i)\b(salary|salaries|pay|pays|paid|compensation|base|range|wage|wages|rate|rates|earn|earning|remuneration|package|gehalt|jahresgehalt|vergütung|salaire|rémunération|sueldo|salario|retribución|stipendio|retribuzione|ral|tjm|lordo|lorda|vencimento|løn|lønn|mzda|bruttó|salaris|lön|[\pL]*lön|ctc|lpa|fte|pro rata|pro-rata|per annum|p\.?a\.?|annually|per year|a year|per hour|an hour|hourly|doe|pro jahr|brutto|gross|super|superannuation|wynagrodzenie|pensja|salário|remuneração|[\pL]*gehalt)\b|年収|月給|時給|日給|給与|年薪|月薪|薪资|薪酬|연봉|월급|급여`)
+var payRe = regexp.MustCompile(`(?i)\b(salary|salaries|pay|pays|paid|compensation|base|basic|stundensatz|range|wage|wages|rate|rates|earn|earning|remuneration|package|gehalt|jahresgehalt|vergütung|salaire|rémunération|sueldo|salario|retribución|stipendio|retribuzione|ral|tjm|lordo|lorda|vencimento|løn|lønn|mzda|bruttó|salaris|lön|[\pL]*lön|ctc|lpa|fte|pro rata|pro-rata|per annum|p\.?a\.?|annually|per year|a year|per hour|an hour|hourly|doe|pro jahr|brutto|gross|super|superannuation|wynagrodzenie|pensja|salário|remuneração|[\pL]*gehalt)\b|年収|月給|時給|日給|給与|年薪|月薪|薪资|薪酬|연봉|월급|급여`)
 
 // Period phrases, after or before the amount.
 var (
@@ -360,12 +360,12 @@ var (
 	periodLaterRe = regexp.MustCompile(`(?i)(?:^|[\s(/])(per month|a month|monthly|mensais|měsíčně|om måneden|per maand|monatlich|pro monat|im monat|par mois|al mes|por mes|por mês|miesięcznie|mensuel|mensuelle|mensual|mensal|per year|a year|per annum|annually|yearly|pro jahr|jährlich|par an|al año|rocznie|per hour|an hour|hourly|per day|a day|daily)\b`)
 	// periodBeforeCJK: "年収 800万円" is a year, "月給" a month, "時給" an hour.
 	periodBeforeCJK = regexp.MustCompile(`(年収|月給|時給|日給|年薪|月薪|薪资|薪酬|연봉|월급|시급)[^\d]{0,12}$`)
-	periodBeforeRe  = regexp.MustCompile(`(?i)\b(hourly|per hour|daily|day rate|per day|weekly|monthly|per month|annual|annually|yearly|per year|per annum|jahresgehalt|monatsgehalt|stundenlohn|tagessatz|salaire annuel|salaire mensuel|sueldo mensual|sueldo anual|ctc|ral|tjm|månadslön|årslön|timlön)\b[^$€£¥₹\d]{0,40}$`)
+	periodBeforeRe  = regexp.MustCompile(`(?i)\b(hourly|per hour|daily|day rate|per day|weekly|monthly|per month|annual|annually|yearly|per year|per annum|jahresgehalt|monatsgehalt|stundenlohn|stundensatz|tagessatz|salaire annuel|salaire mensuel|sueldo mensual|sueldo anual|ctc|ral|tjm|månadslön|årslön|timlön)\b[^$€£¥₹\d]{0,40}$`)
 )
 
 func periodWord(w string) string {
 	switch strings.ToLower(strings.TrimRight(w, ".")) {
-	case "hour", "hours", "hr", "hrs", "h", "hourly", "per hour", "timlön", "시급", "stunde", "stündlich", "stundenlohn", "heure", "hora", "uur", "an hour", "時給":
+	case "hour", "hours", "hr", "hrs", "h", "hourly", "per hour", "timlön", "시급", "stundensatz", "stunde", "stündlich", "stundenlohn", "heure", "hora", "uur", "an hour", "時給":
 		return "hour"
 	case "day", "days", "d", "daily", "day rate", "per day", "tjm", "tag", "tagessatz", "jour", "día", "a day", "日給":
 		return "day"
