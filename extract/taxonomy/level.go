@@ -1557,8 +1557,7 @@ func initials(s []byte) string {
 var smallInitialWords = map[string]bool{"of": true, "and": true, "&": true, "for": true, "the": true, "in": true,
 	"on": true, "to": true, "a": true, "de": true, "du": true, "des": true, "la": true, "le": true, "y": true}
 
-var orgPrepositions = map[string]bool{"to": true, "with": true, "from": true, "by": true, "including": true,
-	"and": true, "at": true}
+var orgPrepositions = map[string]bool{"to": true, "from": true, "by": true, "including": true}
 
 // prevWord returns the lower-cased word that ends at or before low[:i].
 func (d *doc) prevWord(i int) string {
