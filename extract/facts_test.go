@@ -114,6 +114,8 @@ var salaryTextTests = []struct {
 	{"mensais", "Vencimento: 1.500€ brutos mensais", "", "1500-1500 EUR month"},
 	{"basic", "£38,000 basic, £70,000 OTE", "", "38000-38000 GBP year"},
 	{"stundensatz", "Stundensatz: 80 – 90 € (freiberuflich)", "", "80-90 EUR hour"},
+	{"from up to", "Base pay ranges from $140,000/year in our lowest market up to $210,000/year in our highest.", "", "140000-210000 USD year"},
+	{"based on hours", "A gross monthly salary between €5,100 and €6,900 (based on 36 hours)", "", "5100-6900 EUR month"},
 	{"pln yearly", "Wynagrodzenie: 180 000 PLN", "", "180000-180000 PLN year"},
 	// Not pay.
 	{"ad metric", "Scale spend at a target CPA under $25 and a CAC payback of 9 months.", "", ""},
@@ -246,6 +248,7 @@ func TestExperienceFromText(t *testing.T) {
 		{"10-14 years of IT experience, with 3+ years in delivery management", 10},
 		{"Qualified accountant with 4+ years post-qualification experience", 4},
 		{"3-6 months in a customer-facing role", 0.25},
+		{"Experiência de pelo menos 3 anos com Scrum", 3},
 	} {
 		if got := ExperienceFromText(tt.text); got != tt.want {
 			t.Errorf("ExperienceFromText(%q) = %g, want %g", tt.text, got, tt.want)
@@ -284,6 +287,11 @@ func TestEducationFromText(t *testing.T) {
 		{"Ingeniero/a titulado/a en Telecomunicaciones", "bachelor"},
 		{"Graduates from any stream can apply", "bachelor"},
 		{"Tu es en Master 2 de finance", "master"},
+		{"Education: Any Graduate", "bachelor"},
+		{"Tertiary qualification in IT", "bachelor"},
+		{"Een afgeronde wo-opleiding", "master"},
+		{"Associate's or Bachelor's degree in Marketing", "associate"},
+		{"Abgeschlossenes Masterstudium in Informatik", "master"},
 	} {
 		if got := EducationFromText(tt.text); got != tt.want {
 			t.Errorf("EducationFromText(%q) = %q, want %q", tt.text, got, tt.want)
@@ -347,6 +355,13 @@ func TestWorkplaceFromText(t *testing.T) {
 		{"This permanent role is based in our Calgary office.", "onsite"},
 		{"Location: Tulsa, OK (on-site)", "onsite"},
 		{"Remote with occasional travel to Leeds", "remote"},
+		{"You'll work from our Leiden office at least three days a week.", "hybrid"},
+		{"Télétravail : 2 jours par semaine", "hybrid"},
+		{"Teletrabajo 100% o híbrido, como prefieras", "remote"},
+		{"Vancouver office, 3 days on site.", "hybrid"},
+		{"Mobile working up to 2 days per week", "hybrid"},
+		{"5-day work week in our Jurong office", "onsite"},
+		{"Die Möglichkeit, remote zu arbeiten", "remote"},
 	} {
 		if got := WorkplaceFromText(tt.text); got != tt.want {
 			t.Errorf("WorkplaceFromText(%q) = %q, want %q", tt.text, got, tt.want)
@@ -390,6 +405,10 @@ func TestEmploymentFromText(t *testing.T) {
 		{"Analist", "40 uur per week, vast contract", "full_time"},
 		{"Entwickler", "Stundensatz 90 € (freiberuflich)", "contract"},
 		{"Stagiaire", "Stage de fin d'études de 6 mois", "internship"},
+		{"Project Manager", "Rate: $90 per hour (incorporated)", "contract"},
+		{"Programme Manager", "Employment type: 2-year contract, renewable", "contract"},
+		{"Analyst", "Contract length: 12 months", "contract"},
+		{"Officer", "Hours: 37 per week", "full_time"},
 	} {
 		if got := EmploymentFromText(tt.title, tt.text); got != tt.want {
 			t.Errorf("EmploymentFromText(%q, %q) = %q, want %q", tt.title, tt.text, got, tt.want)

@@ -352,7 +352,7 @@ var payRe = regexp.MustCompile(`(?i)\b(salary|salaries|pay|pays|paid|compensatio
 
 // Period phrases, after or before the amount.
 var (
-	periodAfterRe = regexp.MustCompile(`(?i)^[\s,.)]*(?:\(?\s*(?:gross|brutto|brut|bruts|bruto|brutos|bruta|brutas|netto|neto|base|before tax|pre-tax|usd|eur|gbp|cad|aud|chf)\s*\)?\s*)?` +
+	periodAfterRe = regexp.MustCompile(`(?i)^[\s,.)]*(?:\(?\s*(?:gross|brutto|brut|bruts|bruto|brutos|bruta|brutas|netto|neto|base|before tax|pre-tax|usd|eur|gbp|cad|aud|chf)\b\s*\)?\s*)?` +
 		`(?:(?:/|(?:per|an?|each|every|pro|par|al|por|le|la|im|om|pr)\b|p\.)\s*\.?\s*)?` +
 		`(p\.?\s?a|par an|hó|havonta|hours?|hr|hrs|h|days?|d|weeks?|wk|wks|months?|mo|mos|mth|years?|yr|yrs|y|annum|annually|annual|yearly|monthly|weekly|daily|hourly|jahr|jahre|monat|monatlich|jährlich|stunde|stündlich|tag|année|mois|heure|jour|año|mes|mês|hora|día|maand|jaar|uur|månad|mån|år|lpa|mensuel|mensuelle|mensuels|annuel|annuelle|annuels|mensual|mensuales|anual|anuales|mensal|miesięcznie|rocznie|maandelijks|jaarlijks|měsíčně|hó|havonta|mensais|måneden|måned)(?:\b|[^\pL\pN]|$)`)
 	// periodLaterRe finds a period word further on in the statement:
@@ -450,6 +450,7 @@ func salariesInLine(line, prev, prefer string) []*Salary {
 		}
 	}
 	var out []*Salary
+	var spans [][2]int // out[i]'s offsets in the line
 	for i := 0; i < len(ms); i++ {
 		a := ms[i]
 		st := statement{lo: a.amount, hi: a.amount, cur: a.currency, s: a.s, e: a.e}
@@ -583,20 +584,40 @@ func salariesInLine(line, prev, prefer string) []*Salary {
 		if s.Min == 0 && s.Max == 0 {
 			continue
 		}
-		txt := strings.TrimSpace(orig[st.s:st.e])
-		if len(txt) > 200 {
-			txt = txt[:200]
-			for len(txt) > 0 && !utf8.ValidString(txt) {
-				txt = txt[:len(txt)-1]
-			}
-		}
+		txt := clip(strings.TrimSpace(orig[st.s:st.e]), 200)
 		s.Text = txt
 		if math.IsInf(s.AnnualMax, 0) || math.IsInf(s.AnnualMin, 0) {
 			continue
 		}
 		out = append(out, s)
+		spans = append(spans, [2]int{st.s, st.e})
+	}
+	// "ranges from $158,000/year in our lowest market up to $248,000/year
+	// in our highest": a minimum then a maximum of one currency and period
+	// are one range.
+	for i := 0; i+1 < len(out); i++ {
+		a, b := out[i], out[i+1]
+		if a.Max == 0 && a.Min > 0 && b.Min == 0 && b.Max > a.Min && a.Currency == b.Currency && a.Period == b.Period {
+			if m := newSalary(a.Min, b.Max, a.Currency, a.Period); m != nil {
+				m.Text = clip(strings.TrimSpace(orig[spans[i][0]:spans[i+1][1]]), 200)
+				out = append(out[:i], append([]*Salary{m}, out[i+2:]...)...)
+				spans = append(spans[:i], append([][2]int{{spans[i][0], spans[i+1][1]}}, spans[i+2:]...)...)
+			}
+		}
 	}
 	return out
+}
+
+// clip cuts s to at most n bytes, on a rune boundary.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	s = s[:n]
+	for len(s) > 0 && !utf8.ValidString(s) {
+		s = s[:len(s)-1]
+	}
+	return s
 }
 
 // orMoreAfter reports whether rest, after an amount, starts with "or
