@@ -232,14 +232,14 @@ func EducationFromText(text string) string {
 
 var (
 	hybridRe  = regexp.MustCompile(`(?i)\b(?:hybrid|hybride|hybrides|hybrider|hybridem|híbrido|híbrida|hybrydowa|hybrydowy|hybrydowo|ibrido|ibrida)\b(\s+(cloud|app|apps|mobile|infrastructure|multi-cloud|vehicles?|engines?|integration|architecture|environments? (?:on|across)|model(?:s|ing)? (?:of|for) (?:ml|ai)))?`)
-	daysOffRe = regexp.MustCompile(`(?i)\b([1-4]|one|two|three|four)\s*(?:-\s*[1-4]\s*)?days?\s*(?:a|per|each|/)?\s*(?:week)?\s*(?:in|at|from)\s*(?:the|our)?\s*(?:\pL+\s+)?(?:office|hq|studio)|(?:office|hq|studio)\s*,?\s*(?:at least\s+|a minimum of\s+)?([1-4]|one|two|three|four)\s*days?\s*(?:/|a|per)\s*week|\b([1-4]|one|two|three|four)\s*days?\s*(?:a week\s*|per week\s*)?(?:on[- ]?site|in office|in the office)\b|(?:mobile working|remote working|working from home|home working)\s+(?:up to\s+)?[1-4]\s*days?`)
+	daysOffRe = regexp.MustCompile(`(?i)\b([1-4]|one|two|three|four)\s*(?:-\s*[1-4]\s*)?days?\s*(?:a|per|each|/)?\s*(?:week)?\s*(?:in|at|from)\s*(?:the|our)?\s*(?:\pL+\s+)?(?:office|hq|studio)|(?:office|hq|studio)\s*,?\s*(?:at least\s+|a minimum of\s+)?([1-4]|one|two|three|four)\s*days?\s*(?:/|a|per)\s*week|\b([1-4]|one|two|three|four)\s*days?\s*(?:a week\s*|per week\s*)?(?:on[- ]?site|in office|in the office)\b`)
 	// "2 days a week in Bristol", "週2日出社".
 	daysCityRe = regexp.MustCompile(`\b(?:[1-4]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our)\s*days?\s*(?:a|per|each|/)\s*week\s*(?:in|at)\s+\p{Lu}|週[1-4１-４]日(?:出社|出勤)`)
 	// "2 jours de télétravail par semaine", "bis zu 2 Tage Homeoffice",
 	// "Smart working 2 giorni", "Tue–Thu in the office".
 	daysRemoteRe = regexp.MustCompile(`(?i)\b([1-4]|one|two|three|four|zwei|drei|vier|deux|trois|quatre|dos|tres|cuatro|due|tre|quattro|een|twee|drie|vier)\s*(?:-\s*[1-4]\s*)?(?:days?|tage?n?|jours?|días|giorni|dni|dagen|dag)\s*(?:de\s+|of\s+|per week\s+|a week\s+)?(?:remote|remotely|homeoffice|home office|home-office|mobiles arbeiten|mobile arbeit|mobilem arbeiten|télétravail|teletrabajo|from home|wfh|smart working|zdalnie|pracy zdalnej|thuis|thuiswerken)|(?:télétravail|teletrabajo|homeoffice|home office|remote|thuiswerken)\s*:?\s*(?:de\s*)?[1-4]\s*(?:jours?|días|tage?|days?|dagen)|\b\d{2}\s?%\s*(?:in the office|from home|remote|remotely|im büro|op kantoor)|\bsmart working\s+(?:[1-4]|due|tre)\s+giorni`)
 	// "3 jours au bureau", "2 Tage im Büro", "twee dagen op kantoor".
-	daysBureauRe     = regexp.MustCompile(`(?i)\b([1-4]|deux|trois|quatre|zwei|drei|vier|twee|drie|dos|tres|cuatro|due|tre)\s*(?:jours?|tage?n?|dagen|días|giorni|dni)\s*(?:au|en|im|op|in|na|w|z|de|a)?\s*(?:le |het |el |la |l')?(?:bureau|büro|kantoor|oficina|ufficio|biurze|biura)|z domova\s*[1-4]\s*dn|dni[eu]m? pracy zdalnej|(?:zwei|drei|[1-4])\s*tage?\s+(?:\pL+\s+){0,5}?(?:im\s+)?homeoffice|télétravail partiel|teletrabajo parcial|[1-4]\s*(?:home[- ]office|homeoffice|remote|wfh)\s*days?|(?:on-?site|in office|in-office)\s*[1-4]\s*(?:x|days?)\s*/?\s*(?:wk|week)|週[1-4１-４]日(?:まで)?(?:在宅|リモート)`)
+	daysBureauRe     = regexp.MustCompile(`(?i)\b([1-4]|deux|trois|quatre|zwei|drei|vier|twee|drie|dos|tres|cuatro|due|tre)\s*(?:jours?|tage?n?|dagen|días|giorni|dni)\s*(?:au|en|im|op|in|na|w|z|de|a)?\s*(?:le |het |el |la |l')?(?:bureau|büro|kantoor|oficina|ufficio|biurze|biura)|z domova\s*[1-4]\s*dn|dni[eu]m? pracy zdalnej|(?:zwei|drei|[1-4])\s*tage?\s+(?:\pL+\s+){0,5}?(?:im\s+)?homeoffice|télétravail partiel|teletrabajo parcial|[1-4]\s*(?:home[- ]office|homeoffice|remote|wfh)\s*days?|(?:on-?site|in office|in-office)\s*[1-4]\s*(?:x|days?)\s*/?\s*(?:wk|week)|週[1-4１-４]日(?:まで)?(?:在宅|リモート)|(?:mobile working|remote working|working from home|home working)\s+(?:up to\s+)?[1-4]\s*days?`)
 	weekdaysOfficeRe = regexp.MustCompile(`(?i)\b(mon|tue|tues|wed|thu|thur|thurs)[a-z]*\.?\s*(?:-|–|to|&|and)\s*(tue|wed|thu|fri)[a-z]*\.?\s*(?:in|at)\s*(?:the|our)?\s*(?:office|hq|studio)`)
 	fullOfficeRe     = regexp.MustCompile(`(?i)\b((?:5|five)[- ]day work ?week in (?:our|the)|office full[- ]time|in the office full[- ]time|in office five days|in office 5 days|in the office five days|100% on[- ]?site|fully on[- ]?site)\b`)
 	remoteOrHybridRe = regexp.MustCompile(`(?i)(?:teletrabajo|remoto|télétravail)[^.;\n]{0,40}\b(?:o|ou)\b[^.;\n]{0,20}\bh[íiy]brid|\b(?:fully )?remote\b[^.;\n]{0,60}\bor\b[^.;\n]{0,20}\bhybrid\b|\bhybrid\b[^.;\n]{0,60}\bor\b[^.;\n]{0,20}\b(?:fully )?remote\b`)
@@ -285,7 +285,7 @@ func WorkplaceFromText(text string) string {
 	if matchLines(text, []string{"week", "週"}, daysCityRe) {
 		return "hybrid"
 	}
-	if matchLines(text, []string{"bureau", "büro", "kantoor", "oficina", "ufficio", "biur", "domova", "zdalnej", "home", "remote", "wfh", "site", "office", "週", "télétravail", "teletrabajo"}, daysBureauRe) {
+	if matchLines(text, []string{"bureau", "büro", "kantoor", "oficina", "ufficio", "biur", "domova", "zdalnej", "home", "remote", "wfh", "site", "office", "週", "télétravail", "teletrabajo", "mobile"}, daysBureauRe) {
 		return "hybrid"
 	}
 	// A role the posting puts in the office full time, even at a
