@@ -599,7 +599,7 @@ func salariesInLine(line, prev, prefer string) []*Salary {
 		a, b := out[i], out[i+1]
 		if a.Max == 0 && a.Min > 0 && b.Min == 0 && b.Max > a.Min && a.Currency == b.Currency && a.Period == b.Period {
 			if m := newSalary(a.Min, b.Max, a.Currency, a.Period); m != nil {
-				m.Text = clip(strings.TrimSpace(orig[spans[i][0]:spans[i+1][1]]), 200)
+				m.Text = clip(strings.ToValidUTF8(strings.TrimSpace(orig[spans[i][0]:spans[i+1][1]]), ""), 200)
 				out = append(out[:i], append([]*Salary{m}, out[i+2:]...)...)
 				spans = append(spans[:i], append([][2]int{{spans[i][0], spans[i+1][1]}}, spans[i+2:]...)...)
 			}
