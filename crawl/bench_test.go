@@ -78,20 +78,26 @@ func BenchmarkPlainGET(b *testing.B) {
 // reuse connections (MaxIdleConnsPerHost ≥ parallelism on both sides).
 // The crawl does more, as a crawl must: it asks for robots.txt, the
 // sitemap and the start page, keeps every body and reads its links.
+//
+// cpu-ratio is the same ratio by the CPU time the process (client and
+// server) spent on each leg, where the platform tells (unix): when other
+// processes load the machine, it moves less than the ratio of wall times.
 func BenchmarkCrawlVsGET(b *testing.B) {
 	s := benchServer(b)
 	client := plainClient()
 	opts := Options{Delay: -1, Parallelism: benchParallel, Backoff: 1, MaxRetryAfter: 1}
-	var bare, full time.Duration
+	var bare, full, bareCPU, fullCPU time.Duration
 	for range b.N {
-		start := time.Now()
+		start, cpu := time.Now(), cpuTime()
 		plainGET(b, client, s.URL)
 		bare += time.Since(start)
+		bareCPU += cpuTime() - cpu
 
-		start = time.Now()
+		start, cpu = time.Now(), cpuTime()
 		c := New(opts, SinkFunc(func(context.Context, Page) error { return nil }))
 		r := c.Run(context.Background(), []Target{{Kind: KindSite, URL: s.URL + "/jobs/"}})[0]
 		full += time.Since(start)
+		fullCPU += cpuTime() - cpu
 		if r.Err != nil || r.Handed != benchPages+1 {
 			b.Fatalf("result = %+v", r)
 		}
@@ -100,6 +106,9 @@ func BenchmarkCrawlVsGET(b *testing.B) {
 	b.ReportMetric(pages/full.Seconds(), "pages/s")
 	b.ReportMetric(pages/bare.Seconds(), "bare-pages/s")
 	b.ReportMetric(bare.Seconds()/full.Seconds(), "ratio")
+	if fullCPU > 0 {
+		b.ReportMetric(bareCPU.Seconds()/fullCPU.Seconds(), "cpu-ratio")
+	}
 }
 
 func plainClient() *http.Client {
