@@ -14,8 +14,6 @@ import (
 	"regexp"
 	"strings"
 	"sync"
-
-	"golang.org/x/net/html"
 )
 
 type itemKind int
@@ -483,46 +481,4 @@ entries:
 		}
 	}
 	return out, nil
-}
-
-// htmlLinks returns the a[href] and area[href] links of an HTML page,
-// resolved against base (or the page's <base href>). It tokenizes, without
-// building a DOM: a link is a start tag and an attribute.
-func htmlLinks(body []byte, base *url.URL) []string {
-	var out []string
-	z := html.NewTokenizer(bytes.NewReader(body))
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			return out
-		}
-		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
-			continue
-		}
-		name, hasAttr := z.TagName()
-		if !hasAttr {
-			continue
-		}
-		isBase := len(name) == 4 && string(name) == "base"
-		if !isBase && !(len(name) == 1 && name[0] == 'a') && string(name) != "area" {
-			continue
-		}
-		for {
-			k, v, more := z.TagAttr()
-			if string(k) == "href" {
-				href := strings.TrimSpace(string(v))
-				if u, err := base.Parse(href); err == nil && href != "" {
-					if isBase {
-						base = u
-					} else {
-						out = append(out, u.String())
-					}
-				}
-				break
-			}
-			if !more {
-				break
-			}
-		}
-	}
 }
