@@ -204,6 +204,7 @@ type Crawler struct {
 	client http.RoundTripper // guarded transport shared by all collectors
 	pacer  *pacer
 	robots *robotsCache
+	types  mediaTypes
 
 	mu sync.Mutex // serialises calls to sink and opts.Progress
 }

@@ -7,8 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"mime"
-	"net/http"
 	"net/url"
 	"path"
 	"regexp"
@@ -306,7 +304,7 @@ func (j *job) page(ctx context.Context, it item, rb *robots, fr *frontier) ([]st
 		return nil, err
 	}
 	j.fetchedOK()
-	if !isHTML(f) {
+	if !f.html {
 		return nil, nil
 	}
 	if err := j.hand(ctx, f, FormatHTML); err != nil {
@@ -314,15 +312,6 @@ func (j *job) page(ctx context.Context, it item, rb *robots, fr *frontier) ([]st
 		return nil, nil
 	}
 	return f.links, nil
-}
-
-func isHTML(f *fetched) bool {
-	ct := f.header.Get("Content-Type")
-	if ct == "" {
-		ct = http.DetectContentType(f.body)
-	}
-	mt, _, _ := mime.ParseMediaType(ct)
-	return mt == "text/html" || mt == "application/xhtml+xml"
 }
 
 // sitemap fetches and reads one sitemap; index says it lists sitemaps.
