@@ -162,8 +162,8 @@ type fetched struct {
 	url    string // final URL
 	header http.Header
 	body   []byte
-	links  []string // a[href] of an HTML page, when asked for
-	html   bool     // text/html or application/xhtml+xml
+	links  []*url.URL // a[href] of an HTML page, when asked for
+	html   bool       // text/html or application/xhtml+xml
 }
 
 // errNotModified: a conditional request was answered 304.

@@ -21,8 +21,8 @@ import (
 // Tokenizer itself (tokenizerLinks); an href with a character reference,
 // CR or NUL is decoded by the Tokenizer too. TestHTMLLinksAsTokenizer
 // holds the two to the same answers.
-func htmlLinks(body []byte, base *url.URL) []string {
-	var out []string
+func htmlLinks(body []byte, base *url.URL) []*url.URL {
+	var out []*url.URL
 	s := linkScanner{b: body}
 	for {
 		name, href, ok := s.next()
@@ -44,7 +44,7 @@ func htmlLinks(body []byte, base *url.URL) []string {
 			if name == "base" {
 				base = u
 			} else {
-				out = append(out, u.String())
+				out = append(out, u)
 			}
 		}
 	}
@@ -52,8 +52,8 @@ func htmlLinks(body []byte, base *url.URL) []string {
 
 // tokenizerLinks is htmlLinks with the Tokenizer: the reference, and the
 // way for the pages the scanner leaves to it.
-func tokenizerLinks(body []byte, base *url.URL) []string {
-	var out []string
+func tokenizerLinks(body []byte, base *url.URL) []*url.URL {
+	var out []*url.URL
 	z := html.NewTokenizer(bytes.NewReader(body))
 	for {
 		tt := z.Next()
@@ -79,7 +79,7 @@ func tokenizerLinks(body []byte, base *url.URL) []string {
 					if isBase {
 						base = u
 					} else {
-						out = append(out, u.String())
+						out = append(out, u)
 					}
 				}
 				break

@@ -123,7 +123,7 @@ func TestHTMLLinksAsTokenizer(t *testing.T) {
 		docs = append(docs, b.String())
 	}
 	for _, d := range docs {
-		got, want := htmlLinks([]byte(d), base), tokenizerLinks([]byte(d), base)
+		got, want := strs(htmlLinks([]byte(d), base)), strs(tokenizerLinks([]byte(d), base))
 		if !slices.Equal(got, want) {
 			t.Errorf("htmlLinks(%q)\n = %q\nTokenizer: %q", d, got, want)
 		}
@@ -160,7 +160,7 @@ func FuzzHTMLLinks(f *testing.F) {
 	}
 	base, _ := url.Parse("http://h.example/dir/page.html")
 	f.Fuzz(func(t *testing.T, d string) {
-		got, want := htmlLinks([]byte(d), base), tokenizerLinks([]byte(d), base)
+		got, want := strs(htmlLinks([]byte(d), base)), strs(tokenizerLinks([]byte(d), base))
 		if !slices.Equal(got, want) {
 			t.Errorf("htmlLinks(%q)\n = %q\nTokenizer: %q", d, got, want)
 		}
@@ -179,5 +179,91 @@ func BenchmarkHTMLLinks(b *testing.B) {
 		for range b.N {
 			tokenizerLinks(page, base)
 		}
+	})
+}
+
+func strs(us []*url.URL) []string {
+	var out []string
+	for _, u := range us {
+		out = append(out, u.String())
+	}
+	return out
+}
+
+// linkHrefs are hrefs whose URLs could come out differently when taken
+// from a parsed URL (scope.inLink, urlKey) instead of from its String
+// parsed again (scope.in, normURL), as the crawler did before.
+var linkHrefs = []string{
+	"", "/", "/careers/", "/careers", "careers/x", "../x", "?q=1", "#f", "/careers/x#f", "/careers/x?#",
+	"/careers/x?", "//H.example:8080/careers/", "HTTP://H.EXAMPLE:8080/Careers/x", "http://www.h.example:8080/jobs/1",
+	"http://h.example:8080", "http://h.example:8080?x", "http://h.example:8080#x", "https://h.example:8080/jobs",
+	"http://h.example/jobs/1", "http://user:pw@h.example:8080/jobs/1", "http://[::1]:8080/jobs",
+	"/careers/a%2Fb", "/careers/a%2fb/../c", "/careers/%7e", "/careers/~x", "/careers/a b", "/careers/ä", "/careers/%C3%A4",
+	"/careers/a;b=c", "/careers/a?b=%zz", "/careers/%zz", "/careers/a.PDF", "/x/Jobs", "/x/ſtelle", "/careers/x.json?y",
+	"/careers/x?a=1&b=2", "mailto:x@h.example", "javascript:x", "http:/careers/x", "http:careers", "/careers/\u00e9#\u00e9",
+	"http://h.example:8080/careers/x#%41", "http://h.example:8080/careers/x#a%20b", "http://h.EXAMPLE:8080/careers/x",
+	"http://h.example:8080/careers//x", "http://h.example:8080/careers/./x", "/careers/x%23y", "/careers/x?y#z#w", "?a #", "?a #f", "?a\u00a0", "?a\u00a0#",
+}
+
+func TestLinkURLsAsBefore(t *testing.T) {
+	start, _ := url.Parse("http://h.example:8080/careers/")
+	sc := newScope(start)
+	bases := []string{"http://h.example:8080/careers/page.html", "http://H.example:8080/Careers/", "https://www.h.example:8080/a/b?c#d"}
+	hrefs := slices.Clone(linkHrefs)
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + r.IntN(6) {
+			b.WriteString(linkHrefs[r.IntN(len(linkHrefs))])
+		}
+		hrefs = append(hrefs, b.String())
+	}
+	for _, bs := range bases {
+		base, _ := url.Parse(bs)
+		for _, h := range hrefs {
+			compareLinkURL(t, sc, base, h)
+		}
+	}
+}
+
+func compareLinkURL(t *testing.T, sc scope, base *url.URL, href string) {
+	href = strings.TrimSpace(href) // as htmlLinks
+	u1, err := base.Parse(href)
+	if err != nil || href == "" {
+		return
+	}
+	before := u1.String()
+	var item, key string
+	u2, ok := sc.in(before)
+	if ok {
+		item = u2.String()
+		key = normURL(item)
+		if k := urlKey(u2, item); k != key { // as for sitemap entries
+			t.Errorf("%q on %s: urlKey = %q, normURL = %q", href, base, k, key)
+		}
+	}
+	u3, ok3 := sc.inLink(u1)
+	if u1.String() != before {
+		t.Fatalf("inLink changed %q to %q", before, u1)
+	}
+	var item3, key3 string
+	if ok3 {
+		item3 = u3.String()
+		key3 = urlKey(u3, item3)
+	}
+	if ok3 != ok || item3 != item || key3 != key {
+		t.Errorf("%q on %s: inLink, urlKey = %v %q %q; in, normURL = %v %q %q", href, base, ok3, item3, key3, ok, item, key)
+	}
+}
+
+func FuzzLinkURLs(f *testing.F) {
+	for _, h := range linkHrefs {
+		f.Add(h)
+	}
+	start, _ := url.Parse("http://h.example:8080/careers/")
+	sc := newScope(start)
+	base, _ := url.Parse("http://h.example:8080/careers/page.html")
+	f.Fuzz(func(t *testing.T, href string) {
+		compareLinkURL(t, sc, base, href)
 	})
 }
