@@ -63,6 +63,8 @@ type Cache interface {
 
 // Sink receives pages. A Crawler never calls Page concurrently. An error
 // counts against that page only (Result.Errors) and does not stop the crawl.
+// The sink may keep p.Body, and read it from other goroutines, after Page
+// returns: the crawler neither changes nor reuses it.
 type Sink interface {
 	Page(ctx context.Context, p Page) error
 }

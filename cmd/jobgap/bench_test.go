@@ -103,11 +103,12 @@ func BenchmarkCrawlStore(b *testing.B) {
 		in := newIngester(store, x)
 		in.ignoreNoPosting = true
 		start = time.Now()
-		c := crawl.New(crawl.Options{Delay: -1, Parallelism: parallel, Backoff: 1, MaxRetryAfter: 1}, in)
-		r := c.Run(context.Background(), []crawl.Target{{Kind: crawl.KindSite, URL: s.URL + "/jobs/"}})[0]
-		if err := in.Flush(context.Background()); err != nil {
+		opts := crawl.Options{Delay: -1, Parallelism: parallel, Backoff: 1, MaxRetryAfter: 1}
+		rs, err := crawlAndSave(context.Background(), in, opts, []crawl.Target{{Kind: crawl.KindSite, URL: s.URL + "/jobs/"}})
+		if err != nil {
 			b.Fatal(err)
 		}
+		r := rs[0]
 		full += time.Since(start)
 		if r.Err != nil || in.total.Added != crawlBenchPages {
 			b.Fatalf("crawl: %+v, saved %d of %d", r.Err, in.total.Added, crawlBenchPages)
