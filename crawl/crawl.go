@@ -63,6 +63,8 @@ type Cache interface {
 
 // Sink receives pages. A Crawler never calls Page concurrently. An error
 // counts against that page only (Result.Errors) and does not stop the crawl.
+// The sink may keep p.Body, and read it from other goroutines, after Page
+// returns: the crawler neither changes nor reuses it.
 type Sink interface {
 	Page(ctx context.Context, p Page) error
 }
@@ -204,6 +206,7 @@ type Crawler struct {
 	client http.RoundTripper // guarded transport shared by all collectors
 	pacer  *pacer
 	robots *robotsCache
+	types  mediaTypes
 
 	mu sync.Mutex // serialises calls to sink and opts.Progress
 }

@@ -38,7 +38,7 @@
 //   - site: a career page. robots.txt is read (rules, Crawl-delay, Sitemap
 //     lines), sitemaps (urlset, sitemapindex, .xml.gz) are read from robots.txt
 //     and {origin}/sitemap.xml, and a[href] (and area[href]) links, read
-//     with a tokenizer and resolved against the page URL or its <base>,
+//     as an HTML tokenizer reads them and resolved against the page URL or its <base>,
 //     are followed within the host and path scope (see below). Every HTML page fetched is handed on
 //     as Format "html"; sitemaps are not.
 //   - feed: an RSS or Atom feed, handed on as Format "feed"; each item's link

@@ -96,8 +96,9 @@ func (c *Crawler) newJob(ctx context.Context, t Target, res *Result) *job {
 	})
 	// No OnHTML callback: colly would build a goquery DOM of every page
 	// and resolve each link with a WHATWG URL parser, which took about
-	// half of the crawler's CPU time. Links are read with a tokenizer
-	// instead (htmlLinks), only from pages whose links are followed.
+	// half of the crawler's CPU time. Links are read in place by a
+	// scanner that follows html.Tokenizer's rules instead (htmlLinks),
+	// only from pages whose links are followed.
 	j.col = col
 	return j
 }
@@ -162,7 +163,8 @@ type fetched struct {
 	url    string // final URL
 	header http.Header
 	body   []byte
-	links  []string // a[href] of an HTML page, when asked for
+	links  []*url.URL // a[href] of an HTML page, when asked for
+	html   bool       // text/html or application/xhtml+xml
 }
 
 // errNotModified: a conditional request was answered 304.
@@ -223,14 +225,17 @@ func (j *job) once(u string, links bool, hdr http.Header) (*fetched, error) {
 	err := j.col.Request(http.MethodGet, u, nil, cctx, hdr)
 	if o.ok && o.resp.StatusCode >= 200 && o.resp.StatusCode < 300 {
 		f := &fetched{url: o.resp.Request.URL.String(), header: *o.resp.Headers, body: o.resp.Body}
-		if links && isHTML(f) {
+		f.html = j.c.types.isHTML(f)
+		if links && f.html {
 			f.links = htmlLinks(f.body, o.resp.Request.URL)
 		}
 		return f, nil
 	}
 	if r := o.resp; r != nil && r.StatusCode != 0 {
 		if r.StatusCode >= 200 && r.StatusCode < 300 { // colly calls 203..299 errors
-			return &fetched{url: r.Request.URL.String(), header: *r.Headers, body: r.Body}, nil
+			f := &fetched{url: r.Request.URL.String(), header: *r.Headers, body: r.Body}
+			f.html = j.c.types.isHTML(f)
+			return f, nil
 		}
 		if r.StatusCode == http.StatusNotModified && hdr != nil {
 			return nil, fmt.Errorf("GET %s: %w", u, errNotModified)
@@ -337,7 +342,7 @@ func (j *job) hand(ctx context.Context, f *fetched, format string) error {
 		URL:          f.url,
 		RequestURL:   f.req,
 		Format:       format,
-		ContentType:  utf8ContentType(f.header.Get("Content-Type")),
+		ContentType:  j.c.types.get(f.header.Get("Content-Type")).utf8,
 		Body:         f.body,
 		FetchedAt:    time.Now().UTC(),
 		ETag:         f.header.Get("ETag"),
@@ -405,6 +410,58 @@ func (j *job) handedCount() int {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	return j.res.Handed
+}
+
+// mediaTypes memoises what a Crawler makes of Content-Type values: the
+// pages of a site mostly share one, and parsing it (mime.ParseMediaType)
+// two or three times a page was a few per cent of a crawl's CPU time.
+type mediaTypes struct {
+	mu sync.Mutex
+	m  map[string]mediaType
+}
+
+// mediaType is what a Content-Type value says.
+type mediaType struct {
+	html bool   // text/html or application/xhtml+xml
+	utf8 string // the value for Page.ContentType: see utf8ContentType
+}
+
+// Bounds of mediaTypes: values kept, and length of a value kept.
+const (
+	maxMediaTypes   = 64
+	maxMediaTypeLen = 256
+)
+
+func (t *mediaTypes) get(ct string) mediaType {
+	t.mu.Lock()
+	mt, ok := t.m[ct]
+	t.mu.Unlock()
+	if ok {
+		return mt
+	}
+	m, _, _ := mime.ParseMediaType(ct)
+	mt = mediaType{html: m == "text/html" || m == "application/xhtml+xml", utf8: utf8ContentType(ct)}
+	if len(ct) <= maxMediaTypeLen {
+		t.mu.Lock()
+		if t.m == nil {
+			t.m = map[string]mediaType{}
+		}
+		if len(t.m) < maxMediaTypes {
+			t.m[ct] = mt
+		}
+		t.mu.Unlock()
+	}
+	return mt
+}
+
+// isHTML says whether f is an HTML page, by its Content-Type or, without
+// one, its first bytes.
+func (t *mediaTypes) isHTML(f *fetched) bool {
+	ct := f.header.Get("Content-Type")
+	if ct == "" {
+		ct = http.DetectContentType(f.body)
+	}
+	return t.get(ct).html
 }
 
 // utf8ContentType rewrites a declared non-UTF-8 charset of a textual type

@@ -19,6 +19,7 @@ var ErrDisallowed = errors.New("disallowed by robots.txt")
 // robots is what robots.txt says of one host.
 type robots struct {
 	data       *robotstxt.RobotsData // nil: everything allowed
+	group      *robotstxt.Group      // data's rules for our agent, looked up once
 	agent      string
 	crawlDelay time.Duration // as written, before capping
 	sitemaps   []string
@@ -35,7 +36,10 @@ func (r *robots) allowed(u *url.URL) bool {
 	if u.RawQuery != "" {
 		p += "?" + u.RawQuery
 	}
-	return r.data.TestAgent(p, r.agent)
+	// As r.data.TestAgent(p, r.agent), without finding the group again
+	// for every URL. (TestAgent also denies everything for a 5xx
+	// robots.txt; fetchRobots never keeps one.)
+	return r.group.Test(p)
 }
 
 // robotsCache keeps robots.txt per scheme://host for a Crawler.
@@ -108,9 +112,8 @@ func (j *job) fetchRobots(ctx context.Context, origin string) (*robots, error) {
 		return &robots{}, nil
 	}
 	r := &robots{data: data, agent: j.c.opts.UserAgent, sitemaps: data.Sitemaps}
-	if g := data.FindGroup(r.agent); g != nil {
-		r.crawlDelay = g.CrawlDelay
-	}
+	r.group = data.FindGroup(r.agent) // never nil
+	r.crawlDelay = r.group.CrawlDelay
 	return r, nil
 }
 

@@ -7,15 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"mime"
-	"net/http"
 	"net/url"
 	"path"
 	"regexp"
 	"strings"
 	"sync"
-
-	"golang.org/x/net/html"
+	"unicode"
+	"unicode/utf8"
 )
 
 type itemKind int
@@ -54,8 +52,17 @@ func newFrontier(max int) *frontier {
 }
 
 // add admits it unless seen, full or stopped.
-func (f *frontier) add(it item) bool {
-	key := normURL(it.url)
+func (f *frontier) add(it item) bool { return f.addKey(it, normURL(it.url)) }
+
+// addURL is add(it) with it.url set to u.String(), without parsing that
+// again.
+func (f *frontier) addURL(it item, u *url.URL) bool {
+	it.url = u.String()
+	return f.addKey(it, urlKey(u, it.url))
+}
+
+// addKey admits it under key, normURL(it.url).
+func (f *frontier) addKey(it item, key string) bool {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.stopped || len(f.seen) >= f.max {
@@ -145,6 +152,23 @@ func normURL(raw string) string {
 	return u.String()
 }
 
+// urlKey is normURL(s) for s == u.String(), made from u: most URLs are
+// their own key, and the others need no parsing.
+func urlKey(u *url.URL, s string) string {
+	if u.Fragment == "" && u.RawFragment == "" && u.Path != "" &&
+		strings.ToLower(u.Scheme) == u.Scheme && strings.ToLower(u.Host) == u.Host {
+		return s
+	}
+	v := *u
+	v.Fragment, v.RawFragment = "", ""
+	v.Scheme = strings.ToLower(v.Scheme)
+	v.Host = strings.ToLower(v.Host)
+	if v.Path == "" {
+		v.Path = "/"
+	}
+	return v.String()
+}
+
 // scope says which URLs a site crawl follows.
 type scope struct {
 	hosts  map[string]bool // host[:port], lower case
@@ -181,9 +205,31 @@ func newScope(start *url.URL) scope {
 // in returns the normalised URL and whether the crawl follows it.
 func (s scope) in(raw string) (*url.URL, bool) {
 	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !s.hosts[strings.ToLower(u.Host)] {
+	if err != nil {
 		return nil, false
 	}
+	return s.inURL(u)
+}
+
+// inLink is in(u.String()) for a link, without parsing it again. Only a
+// query can end u.String() in white space, which in trims: such a link
+// goes the long way.
+func (s scope) inLink(u *url.URL) (*url.URL, bool) {
+	if u.Fragment == "" && u.RawQuery != "" {
+		if r, _ := utf8.DecodeLastRuneInString(u.RawQuery); unicode.IsSpace(r) {
+			return s.in(u.String())
+		}
+	}
+	return s.inURL(u)
+}
+
+// inURL is in for a parsed URL; u is not changed.
+func (s scope) inURL(u0 *url.URL) (*url.URL, bool) {
+	if (u0.Scheme != "http" && u0.Scheme != "https") || !s.hosts[strings.ToLower(u0.Host)] {
+		return nil, false
+	}
+	u := new(url.URL)
+	*u = *u0
 	u.Fragment, u.RawFragment = "", ""
 	if u.Path == "" {
 		u.Path = "/"
@@ -229,7 +275,7 @@ func (j *job) site(ctx context.Context) error {
 	}
 	sms.add(item{url: start.Scheme + "://" + start.Host + "/sitemap.xml", kind: kindSitemap, optional: true})
 	var (
-		listed []string
+		listed []listedURL
 		mu     sync.Mutex
 	)
 	j.pool(ctx, sms, func(ctx context.Context, it item, fr *frontier) {
@@ -245,7 +291,8 @@ func (j *job) site(ctx context.Context) error {
 			} else if u, ok := sc.in(loc); ok {
 				mu.Lock()
 				if len(listed) < j.c.opts.MaxPages {
-					listed = append(listed, u.String())
+					us := u.String()
+					listed = append(listed, listedURL{us, urlKey(u, us)})
 				}
 				mu.Unlock()
 			}
@@ -257,8 +304,8 @@ func (j *job) site(ctx context.Context) error {
 
 	fr := newFrontier(j.c.opts.MaxPages)
 	fr.add(item{url: start.String(), kind: kindPage, seed: true})
-	for _, u := range listed {
-		fr.add(item{url: u, kind: kindPage, cond: true})
+	for _, l := range listed {
+		fr.addKey(item{url: l.url, kind: kindPage, cond: true}, l.key)
 	}
 	listed = nil
 	var seedErr error
@@ -271,8 +318,8 @@ func (j *job) site(ctx context.Context) error {
 			return
 		}
 		for _, l := range links {
-			if u, ok := sc.in(l); ok {
-				fr.add(item{url: u.String(), kind: kindPage})
+			if u, ok := sc.inLink(l); ok {
+				fr.addURL(item{kind: kindPage}, u)
 			}
 		}
 	})
@@ -285,9 +332,12 @@ func (j *job) site(ctx context.Context) error {
 	return nil
 }
 
+// listedURL is a page listed in a sitemap, and its key (normURL).
+type listedURL struct{ url, key string }
+
 // page fetches an HTML page and hands it on; it returns its links.
 // Failures are recorded as problems and returned.
-func (j *job) page(ctx context.Context, it item, rb *robots, fr *frontier) ([]string, error) {
+func (j *job) page(ctx context.Context, it item, rb *robots, fr *frontier) ([]*url.URL, error) {
 	u, err := url.Parse(it.url)
 	if err != nil {
 		return nil, err
@@ -308,7 +358,7 @@ func (j *job) page(ctx context.Context, it item, rb *robots, fr *frontier) ([]st
 		return nil, err
 	}
 	j.fetchedOK()
-	if !isHTML(f) {
+	if !f.html {
 		return nil, nil
 	}
 	if err := j.hand(ctx, f, FormatHTML); err != nil {
@@ -316,15 +366,6 @@ func (j *job) page(ctx context.Context, it item, rb *robots, fr *frontier) ([]st
 		return nil, nil
 	}
 	return f.links, nil
-}
-
-func isHTML(f *fetched) bool {
-	ct := f.header.Get("Content-Type")
-	if ct == "" {
-		ct = http.DetectContentType(f.body)
-	}
-	mt, _, _ := mime.ParseMediaType(ct)
-	return mt == "text/html" || mt == "application/xhtml+xml"
 }
 
 // sitemap fetches and reads one sitemap; index says it lists sitemaps.
@@ -483,46 +524,4 @@ entries:
 		}
 	}
 	return out, nil
-}
-
-// htmlLinks returns the a[href] and area[href] links of an HTML page,
-// resolved against base (or the page's <base href>). It tokenizes, without
-// building a DOM: a link is a start tag and an attribute.
-func htmlLinks(body []byte, base *url.URL) []string {
-	var out []string
-	z := html.NewTokenizer(bytes.NewReader(body))
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			return out
-		}
-		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
-			continue
-		}
-		name, hasAttr := z.TagName()
-		if !hasAttr {
-			continue
-		}
-		isBase := len(name) == 4 && string(name) == "base"
-		if !isBase && !(len(name) == 1 && name[0] == 'a') && string(name) != "area" {
-			continue
-		}
-		for {
-			k, v, more := z.TagAttr()
-			if string(k) == "href" {
-				href := strings.TrimSpace(string(v))
-				if u, err := base.Parse(href); err == nil && href != "" {
-					if isBase {
-						base = u
-					} else {
-						out = append(out, u.String())
-					}
-				}
-				break
-			}
-			if !more {
-				break
-			}
-		}
-	}
 }

@@ -248,7 +248,7 @@ func runCrawl(ctx context.Context, g *globalOptions, opts crawlOptions) error {
 	if delay == 0 {
 		delay = -1 // crawl.Options: 0 means the default, negative none
 	}
-	c := crawl.New(crawl.Options{
+	results, flushErr := crawlAndSave(ctx, in, crawl.Options{
 		UserAgent:    opts.UserAgent,
 		Contact:      contact,
 		Delay:        delay,
@@ -260,9 +260,7 @@ func runCrawl(ctx context.Context, g *globalOptions, opts crawlOptions) error {
 		Limit:        opts.Limit,
 		Progress:     barProgress{bar},
 		Cache:        cache,
-	}, in)
-	results := c.Run(ctx, targets)
-	flushErr := in.Flush(context.WithoutCancel(ctx))
+	}, targets)
 	bar.Finish()
 	sums := in.summaries(results)
 	if opts.Format == formatJSON {

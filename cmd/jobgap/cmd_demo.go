@@ -99,14 +99,13 @@ func runDemo(ctx context.Context, g *globalOptions, opts demoOptions) error {
 	bar := g.progress(-1, "crawling the demo boards")
 	in := newIngester(store, x)
 	in.ignoreNoPosting = true
-	c := crawl.New(crawl.Options{
+	results, err := crawlAndSave(ctx, in, crawl.Options{
 		Delay:         -1, // the demo server is local: no politeness delay
 		Backoff:       10 * time.Millisecond,
 		MaxRetryAfter: time.Second,
 		Progress:      barProgress{bar},
-	}, in)
-	results := c.Run(ctx, targets)
-	if err := in.Flush(context.WithoutCancel(ctx)); err != nil {
+	}, targets)
+	if err != nil {
 		bar.Finish()
 		return err
 	}

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/jobgap/jobgap/corpus"
 	"github.com/jobgap/jobgap/crawl"
@@ -39,6 +41,8 @@ type ingester struct {
 	bySource map[string]*docStats
 	firstErr map[string]error // the first failed record of each source
 	errs     []error
+
+	bg *background // set while pages are extracted in the background
 }
 
 // docStats counts what happened to one document's records (or, summed,
@@ -81,20 +85,50 @@ func (in *ingester) Document(ctx context.Context, doc extract.Document) error {
 }
 
 func (in *ingester) document(ctx context.Context, doc extract.Document, ce *corpus.CacheEntry) error {
-	raws, errs := extract.Split(doc)
+	d := &docWork{doc: doc, cache: ce}
+	in.extract(d)
+	return in.queue(ctx, d)
+}
+
+// docWork is a document on its way through the ingester: extracted (by
+// extract, which touches nothing of the ingester's state and may run on
+// any goroutine), then queued (by queue, on one goroutine at a time).
+type docWork struct {
+	ctx   context.Context // of the Page call, for queue (background only)
+	doc   extract.Document
+	cache *corpus.CacheEntry
+	raws  []extract.Raw
+	errs  []error // records that could not be split out
+	posts []extract.Posting
+	perrs []error       // posts[i] could not be extracted
+	size  int           // bytes of the document's body (background only)
+	done  chan struct{} // closed once extracted (background only)
+	flush chan error    // set for Flush's marker instead of a document
+}
+
+// extract splits d's document into records and extracts them.
+func (in *ingester) extract(d *docWork) {
+	d.raws, d.errs = extract.Split(d.doc)
 	if in.ignoreNoPosting {
-		errs = slices.DeleteFunc(errs, func(err error) bool { return errors.Is(err, extract.ErrNoJobPosting) })
+		d.errs = slices.DeleteFunc(d.errs, func(err error) bool { return errors.Is(err, extract.ErrNoJobPosting) })
 	}
-	pd := pendingDoc{name: doc.Name, source: doc.Source, cache: ce}
+	d.posts, d.perrs = in.x.ExtractAll(d.raws)
+	d.doc.Body = nil // the records hold what is kept of it
+}
+
+// queue counts d's records and queues its postings for saving, saving
+// whenever a batch fills.
+func (in *ingester) queue(ctx context.Context, d *docWork) error {
+	doc, raws, errs := d.doc, d.raws, d.errs
+	pd := pendingDoc{name: doc.Name, source: doc.Source, cache: d.cache}
 	pd.stats.Records = len(raws) + len(errs)
 	pd.stats.Failed = len(errs)
 	in.errs = append(in.errs, errs...)
 	if len(errs) > 0 {
 		in.noteErr(doc.Source, errs[0])
 	}
-	posts, perrs := in.x.ExtractAll(raws)
 	for i, r := range raws {
-		p, err := posts[i], perrs[i]
+		p, err := d.posts[i], d.perrs[i]
 		if err != nil {
 			pd.stats.Failed++
 			err = fmt.Errorf("%s: %w", r.Origin, err)
@@ -111,14 +145,24 @@ func (in *ingester) document(ctx context.Context, doc extract.Document, ce *corp
 	}
 	in.pending = append(in.pending, pd)
 	if len(in.batch) >= in.batchSize {
-		return in.Flush(ctx)
+		return in.flush(ctx)
 	}
 	return nil
 }
 
 // Flush saves the queued postings and reports the documents they came
-// from as saved.
+// from as saved. With background extraction, it first waits for the
+// pages handed on before it.
 func (in *ingester) Flush(ctx context.Context) error {
+	if bg := in.bg; bg != nil {
+		d := &docWork{ctx: ctx, flush: make(chan error, 1)}
+		bg.order <- d
+		return <-d.flush
+	}
+	return in.flush(ctx)
+}
+
+func (in *ingester) flush(ctx context.Context) error {
 	if len(in.batch) > 0 {
 		res, err := in.store.Put(ctx, in.batch)
 		if res.Outcomes == nil && err != nil {
@@ -149,6 +193,111 @@ func (in *ingester) Flush(ctx context.Context) error {
 	err := in.saveCache(ctx)
 	in.report()
 	return err
+}
+
+// background extracts crawled pages on several goroutines while the
+// crawl goes on (see extractInBackground).
+type background struct {
+	work  chan *docWork // to the extracting goroutines
+	order chan *docWork // to the saving goroutine, in the order handed on
+
+	mu       sync.Mutex
+	room     *sync.Cond // held went down
+	held     int        // bytes of the pages in work or order
+	maxBytes int        // bound of held, unless a single page is larger
+	err      error      // a failure to save not yet returned
+}
+
+// Bounds of the pages waiting in the background (crawlAndSave): their
+// number, and their bytes.
+const (
+	maxWaiting      = 256
+	maxWaitingBytes = 32 << 20
+)
+
+// hold waits until n more bytes of pages fit, and counts them.
+func (bg *background) hold(n int) {
+	bg.mu.Lock()
+	for bg.held > 0 && bg.held+n > bg.maxBytes {
+		bg.room.Wait()
+	}
+	bg.held += n
+	bg.mu.Unlock()
+}
+
+// release uncounts n bytes of pages.
+func (bg *background) release(n int) {
+	bg.mu.Lock()
+	bg.held -= n
+	bg.room.Broadcast()
+	bg.mu.Unlock()
+}
+
+func (bg *background) setErr(err error) {
+	bg.mu.Lock()
+	bg.err = err
+	bg.mu.Unlock()
+}
+
+func (bg *background) takeErr() error {
+	bg.mu.Lock()
+	defer bg.mu.Unlock()
+	err := bg.err
+	bg.err = nil
+	return err
+}
+
+// extractInBackground makes Page return as soon as the page is queued.
+// workers goroutines split and extract queued pages, side by side; one
+// goroutine takes them in the order Page got them and does what Page
+// did with them: counts, queues and saves in batches, and reports a
+// page's postings only once they are saved. So the outcome is the same
+// as without, but extraction (about 1 ms a posting) runs on all cores,
+// while the crawler fetches and while a batch is being saved. Memory
+// stays bounded: at most maxPages pages, and maxBytes of them (or one
+// larger page), wait between Page and the saving goroutine.
+//
+// A failure to save is returned by the next Page call (without
+// background extraction: by the Page call that filled the batch), since
+// the crawler only counts it against a page; the records stay queued,
+// and Flush saves them or returns its own failure.
+//
+// Flush waits for the pages queued before it. Until stop, only Page and
+// Flush may be called, one at a time; call stop after the last Flush.
+func (in *ingester) extractInBackground(workers, maxPages, maxBytes int) (stop func()) {
+	workers = max(workers, 1)
+	bg := &background{work: make(chan *docWork, workers), order: make(chan *docWork, max(maxPages-1, 0)), maxBytes: maxBytes}
+	bg.room = sync.NewCond(&bg.mu)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for d := range bg.work {
+				in.extract(d)
+				close(d.done)
+			}
+		})
+	}
+	wg.Go(func() {
+		for d := range bg.order {
+			if d.flush != nil {
+				d.flush <- in.flush(d.ctx)
+				continue
+			}
+			<-d.done
+			err := in.queue(d.ctx, d)
+			bg.release(d.size)
+			if err != nil {
+				bg.setErr(err)
+			}
+		}
+	})
+	in.bg = bg
+	return func() {
+		close(bg.order)
+		close(bg.work)
+		wg.Wait()
+		in.bg = nil
+	}
 }
 
 // saveCache saves the validators of the pending documents whose records
@@ -216,6 +365,17 @@ type sourceSummary struct {
 	Error       string `json:"error,omitempty"`
 }
 
+// crawlAndSave crawls targets into in, extracting pages in the background
+// on all cores, and saves what is queued even when ctx is cancelled (it
+// was fetched in full). The error is Flush's.
+func crawlAndSave(ctx context.Context, in *ingester, opts crawl.Options, targets []crawl.Target) ([]crawl.Result, error) {
+	stop := in.extractInBackground(runtime.GOMAXPROCS(0), maxWaiting, maxWaitingBytes)
+	results := crawl.New(opts, in).Run(ctx, targets)
+	err := in.Flush(context.WithoutCancel(ctx))
+	stop()
+	return results, err
+}
+
 // Page hands a crawled page to the ingester: the crawler's sink.
 func (in *ingester) Page(ctx context.Context, p crawl.Page) error {
 	var ce *corpus.CacheEntry
@@ -223,7 +383,7 @@ func (in *ingester) Page(ctx context.Context, p crawl.Page) error {
 		// Without validators, an old entry is forgotten.
 		ce = &corpus.CacheEntry{URL: p.RequestURL, ETag: p.ETag, LastModified: p.LastModified}
 	}
-	return in.document(ctx, extract.Document{
+	doc := extract.Document{
 		Name:        p.URL,
 		Source:      p.Source,
 		URL:         p.URL,
@@ -231,7 +391,15 @@ func (in *ingester) Page(ctx context.Context, p crawl.Page) error {
 		ContentType: p.ContentType,
 		Body:        p.Body,
 		FetchedAt:   p.FetchedAt,
-	}, ce)
+	}
+	if bg := in.bg; bg != nil {
+		d := &docWork{ctx: ctx, doc: doc, cache: ce, size: len(doc.Body), done: make(chan struct{})}
+		bg.hold(d.size)
+		bg.order <- d // first, so that the saver waits for it in turn
+		bg.work <- d
+		return bg.takeErr()
+	}
+	return in.document(ctx, doc, ce)
 }
 
 var (
