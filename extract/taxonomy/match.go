@@ -222,20 +222,7 @@ func (t *Taxonomy) Match(text string) []Match {
 	buf.norm, buf.low, buf.pos = normalize(text, buf.norm[:0], buf.low[:0], buf.pos[:0])
 	norm, low := buf.norm, buf.low
 
-	// The one pass.
-	cands := buf.cands[:0]
-	delta, class, nc, outStart := m.delta, &m.class, m.nclass, m.outStart
-	s := int32(0)
-	for i, c := range low {
-		s = delta[s*nc+int32(class[c])]
-		if o, oe := outStart[s], outStart[s+1]; o != oe {
-			for _, pi := range m.outList[o:oe] {
-				if c, ok := m.accept(norm, pi, int32(i+1)); ok {
-					cands = append(cands, c)
-				}
-			}
-		}
-	}
+	cands := m.scan(norm, low, buf.cands[:0])
 	buf.cands = cands
 	if len(cands) == 0 {
 		return nil
@@ -251,6 +238,25 @@ func (t *Taxonomy) Match(text string) []Match {
 	})
 	d := &doc{t: t, m: m, text: text, norm: norm, low: low, pos: buf.pos}
 	return d.run(cands)
+}
+
+// scan appends to cands every form in low (the key of norm) that accept
+// takes, in the order of their ends, and for one end in the order of
+// the outputs of matcher.delta: the one pass over the text.
+func (m *matcher) scan(norm, low []byte, cands []cand) []cand {
+	delta, class, nc, outStart := m.delta, &m.class, m.nclass, m.outStart
+	s := int32(0)
+	for i, c := range low {
+		s = delta[s*nc+int32(class[c])]
+		if o, oe := outStart[s], outStart[s+1]; o != oe {
+			for _, pi := range m.outList[o:oe] {
+				if c, ok := m.accept(norm, pi, int32(i+1)); ok {
+					cands = append(cands, c)
+				}
+			}
+		}
+	}
+	return cands
 }
 
 // accept applies the local rules (boundaries, case, hyphens, next and
