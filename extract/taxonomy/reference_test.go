@@ -1,6 +1,7 @@
 package taxonomy
 
 import (
+	"encoding/binary"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -258,6 +259,50 @@ func BenchmarkMatchReference(b *testing.B) {
 	for b.Loop() {
 		for _, p := range ps {
 			tx.matchRef(p)
+		}
+	}
+}
+
+// TestSWAR checks the 8-bytes-at-a-time helpers against their byte by
+// byte meaning, for every byte at every position among random others.
+func TestSWAR(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for c := 0; c < 256; c++ {
+		for k := 0; k < 8; k++ {
+			for range 8 {
+				var b [8]byte
+				for i := range b {
+					b[i] = byte(rng.IntN(256))
+				}
+				b[k] = byte(c)
+				x := binary.LittleEndian.Uint64(b[:])
+				eq := bytesEqual(x, byte(c))
+				for i, v := range b {
+					bit := uint64(0x80) << (8 * i)
+					if (eq&bit != 0) != (v == byte(c)) {
+						t.Fatalf("bytesEqual(% x, %#x): byte %d %v", b, c, i, eq&bit != 0)
+					}
+				}
+				if eq&^msb != 0 {
+					t.Fatalf("bits besides the high ones: % x", b)
+				}
+				// ASCII only, as normalize calls them.
+				var a [8]byte
+				for i := range b {
+					a[i] = b[i] & 0x7f
+				}
+				xa := binary.LittleEndian.Uint64(a[:])
+				ctl, low := controls(xa), lowerKey8(xa)
+				for i, v := range a {
+					bit := uint64(0x80) << (8 * i)
+					if (ctl&bit != 0) != (v < 0x20 && v != '\n') {
+						t.Fatalf("controls(% x): byte %d %v", a, i, ctl&bit != 0)
+					}
+					if got := byte(low >> (8 * i)); got != lowerByte[v] {
+						t.Fatalf("lowerKey8(% x): byte %d %#x, want %#x", a, i, got, lowerByte[v])
+					}
+				}
+			}
 		}
 	}
 }
