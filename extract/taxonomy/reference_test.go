@@ -2,6 +2,7 @@ package taxonomy
 
 import (
 	"encoding/binary"
+	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -276,14 +277,18 @@ func TestSWAR(t *testing.T) {
 				}
 				b[k] = byte(c)
 				x := binary.LittleEndian.Uint64(b[:])
+				wb := wordBytes(x)
 				eq := bytesEqual(x, byte(c))
 				for i, v := range b {
 					bit := uint64(0x80) << (8 * i)
+					if (wb&bit != 0) != isWordByte(v) {
+						t.Fatalf("wordBytes(% x): byte %d (%#x) %v", b, i, v, wb&bit != 0)
+					}
 					if (eq&bit != 0) != (v == byte(c)) {
 						t.Fatalf("bytesEqual(% x, %#x): byte %d %v", b, c, i, eq&bit != 0)
 					}
 				}
-				if eq&^msb != 0 {
+				if wb&^msb != 0 || eq&^msb != 0 {
 					t.Fatalf("bits besides the high ones: % x", b)
 				}
 				// ASCII only, as normalize calls them.
@@ -302,6 +307,87 @@ func TestSWAR(t *testing.T) {
 						t.Fatalf("lowerKey8(% x): byte %d %#x, want %#x", a, i, got, lowerByte[v])
 					}
 				}
+			}
+		}
+	}
+}
+
+// TestWordAt compares wordAt with a byte by byte loop.
+func TestWordAt(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 8))
+	alphabet := []byte("aZ9_ -.\n\xc3\xa9xyz")
+	for range 20000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		i := 0
+		if len(b) > 0 {
+			i = rng.IntN(len(b))
+		}
+		for i < len(b) && !isWordByte(b[i]) {
+			i++
+		}
+		if i == len(b) {
+			continue
+		}
+		j, x := wordAt(b, i)
+		wj := i
+		for wj < len(b) && isWordByte(b[wj]) {
+			wj++
+		}
+		var wx [8]byte
+		copy(wx[:], b[i:min(wj, i+8)])
+		if j != wj || x != binary.LittleEndian.Uint64(wx[:]) {
+			t.Fatalf("wordAt(%q, %d) = %d, %#x; want %d, %#x", b, i, j, x, wj, binary.LittleEndian.Uint64(wx[:]))
+		}
+	}
+}
+
+// oddTaxonomy is a taxonomy of forms that start or end with other than a
+// letter, hold digits, underscores, hyphens, non-ASCII letters, are
+// single letters or long words, and one that starts with a hyphen (its
+// key with a space), so that spaces start a form.
+func oddTaxonomy(t *testing.T) *Taxonomy {
+	forms := [][]string{
+		{".NET", ".net core", "c#"}, {"C++", "c"}, {"-foo", "-foo bar"}, {"node.js", "nodejs"},
+		{"ágil", "métodos ágiles"}, {"資格"}, {"a/b testing", "a b"}, {"x_y", "x"},
+		{"verylongfirstword second", "verylongfirstwordish"}, {"r", "r studio"}, {"team lead", "team leadership"},
+		{"(beta)", "beta."}, {"9to5", "24/7"},
+	}
+	tx := &Taxonomy{byID: map[string]int{}}
+	for i, fs := range forms {
+		term := Term{ID: fmt.Sprint("odd-", i), Name: fs[0], Aliases: fs[1:], Kind: KindSkill}
+		tx.byID[term.ID] = i
+		tx.terms = append(tx.terms, term)
+	}
+	tx.m = newMatcher(tx.terms, nil)
+	if tx.m.words.rootDead[' '] {
+		t.Fatal("no form starts with a space")
+	}
+	return tx
+}
+
+// TestScanOddForms compares scan with scanRef on a taxonomy of unusual
+// forms, and on the default taxonomy with its transitions in 32 bits.
+func TestScanOddForms(t *testing.T) {
+	odd := oddTaxonomy(t)
+	old := maxStates16
+	maxStates16 = 0
+	def := defaultTaxonomy(t)
+	wide := &Taxonomy{terms: def.terms, byID: def.byID, contexts: def.contexts, m: newMatcher(def.terms, def.contexts)}
+	maxStates16 = old
+	if wide.m.words.delta32 == nil {
+		t.Fatal("not in 32 bits")
+	}
+	rng := rand.New(rand.NewPCG(9, 9))
+	for _, tx := range []*Taxonomy{odd, wide} {
+		forms := allForms(tx)
+		for range 3000 {
+			text := randomFormText(rng, forms, 1+rng.IntN(10))
+			norm, low, _ := normalize(text, nil, nil, nil)
+			if got, want := tx.m.scan(norm, low, nil), tx.m.scanRef(norm, low, nil); !slices.Equal(got, want) {
+				t.Fatalf("scan(%q):\n got %v\nwant %v", text, got, want)
 			}
 		}
 	}
