@@ -120,10 +120,11 @@ type wordDFA struct {
 	firstWords []firstWordEntry
 	firstTails []string // the bytes after the 8th, of the longer words
 	filter     [1 << (filterBits - 6)]uint64
-	// next holds, by nextKey, for the state after a first word that is
-	// no form itself, the two bytes that may follow it in a form (a
-	// second byte of nextAny when the form ends after the first): most
-	// first words in a text are not followed by the rest of a form.
+	// next holds, by nextKey, for the state after a first word, or
+	// after a non-word byte that starts a form, that is no form itself,
+	// the two bytes that may follow it in a form (a second byte of
+	// nextAny when the form ends after the first): most first words in
+	// a text, and most periods, are not followed by the rest of a form.
 	next [1 << (filterBits - 6)]uint64
 }
 
@@ -135,9 +136,10 @@ func nextKey(s uint32, c1 byte, c2 int) uint64 {
 	return (uint64(s)<<17 | uint64(c1)<<9 | uint64(c2)) * 0x9E3779B97F4A7C15 >> (64 - filterBits)
 }
 
-// continues reports whether the text after a first word, rest, may go
-// on with a form from state s, the state after the word, which has no
-// outputs. When it may not, no form starts at the word.
+// continues reports whether the text after a first word, or after a
+// non-word byte that starts a form, rest, may go on with a form from
+// state s, the state after it, which has no outputs. When it may not, no
+// form starts at the word or byte.
 func (w *wordDFA) continues(s uint32, rest []byte) bool {
 	if len(rest) == 0 {
 		return false
@@ -403,7 +405,7 @@ func newWordDFA(nodes []trieNode, used *[256]bool, keys [][]byte) wordDFA {
 		}
 	}
 
-	// The first words, and the state after each.
+	// The first words, and the trie node after each.
 	first := map[string]int32{}
 	for _, k := range keys {
 		j := 0
@@ -417,13 +419,16 @@ func newWordDFA(nodes []trieNode, used *[256]bool, keys [][]byte) wordDFA {
 		for _, c := range k[:j] {
 			nd = nodes[nd].next[c]
 		}
-		state := perm[id[nd]]
-		first[string(k[:j])] = state
+		first[string(k[:j])] = nd
+	}
+	// What may follow a first word, or a non-word byte that starts a
+	// form, when it is no form itself.
+	markNext := func(nd int32) {
 		if len(nodes[nd].out) > 0 {
-			continue // the word is a form: continues is not asked
+			return // a form: continues is not asked
 		}
 		mark := func(c1 byte, c2 int) {
-			h := nextKey(uint32(state), c1, c2)
+			h := nextKey(uint32(perm[id[nd]]), c1, c2)
 			w.next[h/64] |= 1 << (h % 64)
 		}
 		for c1, nd1 := range nodes[nd].next {
@@ -435,13 +440,22 @@ func newWordDFA(nodes []trieNode, used *[256]bool, keys [][]byte) wordDFA {
 			}
 		}
 	}
+	for _, nd := range first {
+		markNext(nd)
+	}
+	for c, nd := range nodes[0].next {
+		if !asciiWord[c] {
+			markNext(nd)
+		}
+	}
 	size := 1
 	for size < 2*len(first) {
 		size *= 2
 	}
 	w.firstWords = make([]firstWordEntry, size)
 	w.firstTails = make([]string, size)
-	for word, state := range first {
+	for word, nd := range first {
+		state := perm[id[nd]]
 		jw, x := wordAt([]byte(word), 0)
 		if jw != len(word) {
 			panic("taxonomy: a first word is not a word") // cannot happen
@@ -676,6 +690,13 @@ func scanWords[S uint16 | uint32](m *matcher, delta []S, norm, low []byte, cands
 				i, s = i+1, rootState
 				continue
 			}
+			// A non-word byte that starts a form ('.' of ".NET"): on
+			// unless what follows may continue one.
+			if t := uint32(delta[class[c]]); t < outFrom && !w.continues(t, low[i+1:]) {
+				i, s = i+1, rootState
+				continue
+			}
+			s = rootState
 		}
 		t := uint32(delta[s*nc+uint32(class[low[i]])])
 		if t-firstDepth1 < nDepth1 {
