@@ -1,13 +1,13 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -43,10 +43,11 @@ func runTag(ctx context.Context, args []string) error {
 			return err
 		}
 		size += int64(len(b))
+		// One string per file, the postings slices of it: no copy each.
 		var docs []string
-		for _, d := range bytes.Split(b, []byte(separator)) {
-			if len(bytes.TrimSpace(d)) > 0 {
-				docs = append(docs, string(d))
+		for _, d := range strings.Split(string(b), separator) {
+			if len(strings.TrimSpace(d)) > 0 {
+				docs = append(docs, d)
 			}
 		}
 		texts = append(texts, docs)
