@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -38,14 +39,14 @@ func runTag(ctx context.Context, args []string) error {
 	var texts [][]string
 	var size int64
 	for _, p := range paths {
-		b, err := os.ReadFile(p)
+		text, err := readString(p)
 		if err != nil {
 			return err
 		}
-		size += int64(len(b))
+		size += int64(len(text))
 		// One string per file, the postings slices of it: no copy each.
 		var docs []string
-		for _, d := range strings.Split(string(b), separator) {
+		for _, d := range strings.Split(text, separator) {
 			if len(strings.TrimSpace(d)) > 0 {
 				docs = append(docs, d)
 			}
@@ -78,4 +79,22 @@ func runTag(ctx context.Context, args []string) error {
 	fmt.Printf("bytes=%d postings=%d tags=%d workers=%d seconds=%.3f mb_per_s=%.1f\n",
 		size, postings.Load(), tags.Load(), *workers, secs, float64(size)/1e6/secs)
 	return ctx.Err()
+}
+
+// readString returns the content of a file as a string, read straight
+// into it (os.ReadFile and a conversion would copy it twice).
+func readString(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	var b strings.Builder
+	if st, err := f.Stat(); err == nil {
+		b.Grow(int(st.Size()))
+	}
+	if _, err := io.Copy(&b, f); err != nil {
+		return "", err
+	}
+	return b.String(), nil
 }
