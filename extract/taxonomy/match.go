@@ -187,6 +187,11 @@ func (w *wordDFA) firstWord(x uint64, word []byte) int32 {
 	if f := h >> (64 - filterBits); w.filter[f/64]&(1<<(f%64)) == 0 {
 		return inWordState
 	}
+	return w.lookup(h, x, word)
+}
+
+// lookup is firstWord past the filter, h the word's wordKey.
+func (w *wordDFA) lookup(h, x uint64, word []byte) int32 {
 	mask := uint64(len(w.firstWords) - 1)
 	for k := h >> 32 & mask; ; k = (k + 1) & mask {
 		e := &w.firstWords[k]
@@ -221,17 +226,7 @@ func wordAt(b []byte, i int) (int, uint64) {
 			n := bits.TrailingZeros64(nw) / 8
 			return i + n, x & (1<<(8*n) - 1)
 		}
-		j := i + 8
-		for j+8 <= len(b) {
-			if nw := ^wordBytes(binary.LittleEndian.Uint64(b[j:])) & msb; nw != 0 {
-				return j + bits.TrailingZeros64(nw)/8, x
-			}
-			j += 8
-		}
-		for j < len(b) && asciiWord[b[j]] {
-			j++
-		}
-		return j, x
+		return wordEnd(b, i+8), x
 	}
 	var x uint64
 	j := i
@@ -240,6 +235,20 @@ func wordAt(b []byte, i int) (int, uint64) {
 		j++
 	}
 	return j, x
+}
+
+// wordEnd returns the end of the run of ASCII word bytes that b[j-1] is
+// in, from j.
+func wordEnd(b []byte, j int) int {
+	for ; j+8 <= len(b); j += 8 {
+		if nw := ^wordBytes(binary.LittleEndian.Uint64(b[j:])) & msb; nw != 0 {
+			return j + bits.TrailingZeros64(nw)/8
+		}
+	}
+	for j < len(b) && asciiWord[b[j]] {
+		j++
+	}
+	return j
 }
 
 // asciiWord[c] is isWordByte(c).
@@ -673,17 +682,37 @@ func scanWords[S uint16 | uint32](m *matcher, delta []S, norm, low []byte, cands
 			// At a root: a word at a time.
 			c := low[i]
 			if asciiWord[c] {
-				j, x := wordAt(low, i)
+				// wordAt and firstWord, inlined for the common cases.
+				var j int
+				var x uint64
+				if i+8 <= len(low) {
+					x = binary.LittleEndian.Uint64(low[i:])
+					if nw := ^wordBytes(x) & msb; nw != 0 {
+						n := bits.TrailingZeros64(nw) / 8
+						j, x = i+n, x&(1<<(8*n)-1)
+					} else {
+						j = wordEnd(low, i+8)
+					}
+				} else {
+					j, x = wordAt(low, i)
+				}
 				if s == rootState {
-					if s = uint32(w.firstWord(x, low[i:j])); s != inWordState {
-						if o, oe := w.outStart[s], w.outStart[s+1]; o != oe {
-							cands = m.acceptAll(norm, w.outList[o:oe], int32(j), cands)
-						} else if !w.continues(s, low[j:]) {
-							s = inWordState
+					s = inWordState
+					h := wordKey(x, j-i)
+					if f := h >> (64 - filterBits); w.filter[f/64]&(1<<(f%64)) != 0 {
+						if s = uint32(w.lookup(h, x, low[i:j])); s != inWordState {
+							if o, oe := w.outStart[s], w.outStart[s+1]; o != oe {
+								cands = m.acceptAll(norm, w.outList[o:oe], int32(j), cands)
+							} else if !w.continues(s, low[j:]) {
+								s = inWordState
+							}
 						}
 					}
 				}
 				i = j
+				if s == inWordState && i+1 < len(low) && low[i] == ' ' && w.rootDead[' '] && asciiWord[low[i+1]] {
+					i, s = i+1, rootState // a space, then the next word
+				}
 				continue
 			}
 			if w.rootDead[c] {
