@@ -114,9 +114,9 @@ type wordDFA struct {
 	// rootDead: the non-word bytes that start no form: they lead both
 	// roots to rootState.
 	rootDead [256]bool
-	// firstWords: the first words of the forms, by hash (see
-	// firstWord); a bit set in filter for each, to skip most other
-	// words without reading the table.
+	// firstWords: the first words of the forms, by wordKey (see
+	// lookup); a bit set in filter for each, to skip most other words
+	// without reading the table.
 	firstWords []firstWordEntry
 	firstTails []string // the bytes after the 8th, of the longer words
 	filter     [1 << (filterBits - 6)]uint64
@@ -179,18 +179,10 @@ func wordKey(x uint64, n int) uint64 {
 	return (x + uint64(n)) * 0x9E3779B97F4A7C15
 }
 
-// firstWord returns the state after a word of the text read from
-// rootState — word, starting with the 8 bytes x as wordAt returns them
-// — or inWordState if it is not the first word of a form.
-func (w *wordDFA) firstWord(x uint64, word []byte) int32 {
-	h := wordKey(x, len(word))
-	if f := h >> (64 - filterBits); w.filter[f/64]&(1<<(f%64)) == 0 {
-		return inWordState
-	}
-	return w.lookup(h, x, word)
-}
-
-// lookup is firstWord past the filter, h the word's wordKey.
+// lookup returns the state after a word of the text read from
+// rootState — word, starting with the 8 bytes x as wordAt returns them,
+// h its wordKey — or inWordState if it is not the first word of a form.
+// scan checks the filter before.
 func (w *wordDFA) lookup(h, x uint64, word []byte) int32 {
 	mask := uint64(len(w.firstWords) - 1)
 	for k := h >> 32 & mask; ; k = (k + 1) & mask {
@@ -682,7 +674,8 @@ func scanWords[S uint16 | uint32](m *matcher, delta []S, norm, low []byte, cands
 			// At a root: a word at a time.
 			c := low[i]
 			if asciiWord[c] {
-				// wordAt and firstWord, inlined for the common cases.
+				// wordAt and the first-word filter, inlined for the common
+				// case.
 				var j int
 				var x uint64
 				if i+8 <= len(low) {
