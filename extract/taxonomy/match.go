@@ -91,7 +91,12 @@ type matcher struct {
 //     boundary (pattern.rightB) then needs a non-word byte after it. So
 //     a word that is no form's first word starts nothing, and inside a
 //     first word the automaton could only report forms that end inside
-//     a word, which accept rejects (rightB).
+//     a word, which accept rejects (rightB);
+//   - after a first word that is no form itself, and at a non-word byte
+//     that starts a form, it goes on through the automaton only if the
+//     next two bytes may continue a form (next, continues): otherwise
+//     the automaton would be back where the root is within two bytes,
+//     having reported nothing more.
 //
 // When the automaton, off the roots, starts a new form at a word's
 // start (enters a state of depth 1 for an ASCII word byte: the states
