@@ -87,7 +87,11 @@ func allForms(tx *Taxonomy) []string {
 }
 
 // BenchmarkMatch tags 1 MiB of generated postings, one Match per
-// posting, with the full catalog and taxonomy. Read MB/s.
+// posting, with the full catalog and taxonomy. Read MB/s. Every line of
+// this text holds two forms, so the requirement levels (level.go) take
+// most of the time; bench/run tags bench/gen descriptions, with about
+// one tag per kB, where finding the forms does: BenchmarkMatchPostings
+// tags that text.
 func BenchmarkMatch(b *testing.B) {
 	tx := defaultTaxonomy(b)
 	ps := generatedPostings(tx, 1<<20)
