@@ -257,28 +257,31 @@ func (d deduper) unlink(p extract.Posting, id string) error {
 // the store was linked by an older dedup version (or never); Reindex runs
 // it after extracting again.
 func (s *Store) relink() (bool, error) {
-	type entry struct {
-		first uint64
-		id    string
+	type posting struct {
+		first, seq uint64
+		id         string
 	}
-	var order []entry
+	var order []posting
 	err := s.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketPostings).ForEach(func(k, v []byte) error {
+		return tx.Bucket(bucketRecords).ForEach(func(k, v []byte) error {
 			var st struct {
-				Seq   uint64 `json:"seq"`
-				First uint64 `json:"first"`
+				Seq     uint64 `json:"seq"`
+				First   uint64 `json:"first"`
+				Posting struct {
+					ID string `json:"id"`
+				} `json:"posting"`
 			}
 			if err := json.Unmarshal(v, &st); err != nil {
-				return fmt.Errorf("posting %s: %w", k, err)
+				return fmt.Errorf("record %d: %w", decodeSeq(k), err)
 			}
-			order = append(order, entry{cmp.Or(st.First, st.Seq), string(k)})
+			order = append(order, posting{cmp.Or(st.First, st.Seq), decodeSeq(k), st.Posting.ID})
 			return nil
 		})
 	})
 	if err != nil {
 		return false, err
 	}
-	slices.SortFunc(order, func(a, b entry) int { return cmp.Or(cmp.Compare(a.first, b.first), strings.Compare(a.id, b.id)) })
+	slices.SortFunc(order, func(a, b posting) int { return cmp.Or(cmp.Compare(a.first, b.first), strings.Compare(a.id, b.id)) })
 	changed := false
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		for _, b := range [][]byte{bucketDupKey, bucketSimBand} {
@@ -297,11 +300,11 @@ func (s *Store) relink() (bool, error) {
 	const batch = 1000
 	for start := 0; start < len(order); start += batch {
 		err := s.db.Update(func(tx *bolt.Tx) error {
-			posts := tx.Bucket(bucketPostings)
+			ids, records := tx.Bucket(bucketIDs), tx.Bucket(bucketRecords)
 			d := newDeduper(tx)
 			for _, e := range order[start:min(start+batch, len(order))] {
 				var st stored
-				if err := json.Unmarshal(posts.Get([]byte(e.id)), &st); err != nil {
+				if err := json.Unmarshal(records.Get(seqKey(e.seq)), &st); err != nil {
 					return fmt.Errorf("posting %s: %w", e.id, err)
 				}
 				dup, err := d.link(st.Posting, e.id)
@@ -317,7 +320,10 @@ func (s *Store) relink() (bool, error) {
 				if err != nil {
 					return err
 				}
-				if err := posts.Put([]byte(e.id), val); err != nil {
+				if err := records.Put(seqKey(e.seq), val); err != nil {
+					return err
+				}
+				if err := ids.Put([]byte(e.id), entryOf(st).encode()); err != nil {
 					return err
 				}
 			}
@@ -334,13 +340,17 @@ func (s *Store) relink() (bool, error) {
 // DupOf returns the id of the posting that the posting id duplicates, or
 // "" when it is canonical (counted).
 func (s *Store) DupOf(id string) (string, error) {
-	var st stored
+	var dupOf string
 	err := s.db.View(func(tx *bolt.Tx) error {
-		v := tx.Bucket(bucketPostings).Get([]byte(id))
-		if v == nil {
+		e, ok, err := lookup(tx.Bucket(bucketIDs), id)
+		if err != nil {
+			return err
+		}
+		if !ok {
 			return fmt.Errorf("posting %q: %w", id, ErrNotFound)
 		}
-		return json.Unmarshal(v, &st)
+		dupOf = e.dupOf
+		return nil
 	})
-	return st.DupOf, err
+	return dupOf, err
 }
