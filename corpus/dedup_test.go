@@ -247,7 +247,7 @@ func TestOpenLinksOldStore(t *testing.T) {
 				return err
 			}
 		}
-		for _, b := range [][]byte{bucketDupKey, bucketSimBand} {
+		for _, b := range [][]byte{bucketDupKey, bucketSimGroup} {
 			if err := tx.DeleteBucket(b); err != nil {
 				return err
 			}

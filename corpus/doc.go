@@ -29,9 +29,9 @@
 //	          "layout" -> the layout version ("2");
 //	          "dedup" -> the dedup version the links were made with
 //	dupkey    exact dedup key (16 bytes) -> id of the canonical posting
-//	simband   near-dedup candidates: company/title group (8 bytes) |
-//	          band (1) | band value (1) | id -> SimHash (8 bytes,
-//	          big-endian); canonical postings only
+//	simgroup  near-dedup candidates: company/title group (8 bytes) |
+//	          SimHash (8 bytes, big-endian) | id -> nothing; canonical
+//	          postings only
 //	http      URL -> validators of its last saved response (JSON: etag,
 //	          last_modified, saved), for conditional re-crawls
 //
@@ -67,9 +67,9 @@
 // see every posting. Links are made when a posting is added or changed;
 // Reindex with re-extraction, and Open of a store linked by another dedup
 // version, link the whole store again in first-seen order. The buckets
-// hold a bounded amount per canonical posting (one exact key, 8 band
-// entries), so memory does not grow with the store: candidates are read
-// from disk.
+// hold a bounded amount per canonical posting (one exact key, one group
+// key), so memory does not grow with the store: candidates are read from
+// disk.
 //
 // # HTTP cache
 //

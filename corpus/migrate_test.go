@@ -96,9 +96,9 @@ func checkMigrated(t *testing.T, s *Store, want map[string]Record) {
 	t.Helper()
 	ctx := context.Background()
 	err := s.db.View(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketOldRaw, bucketOldPostings, bucketOldSeq} {
+		for _, b := range [][]byte{bucketOldRaw, bucketOldPostings, bucketOldSeq, bucketOldSimBand} {
 			if tx.Bucket(b) != nil {
-				t.Errorf("layout-1 bucket %s is still there", b)
+				t.Errorf("old bucket %s is still there", b)
 			}
 		}
 		meta := tx.Bucket(bucketMeta)
@@ -165,6 +165,17 @@ func TestOpenMigratesLayout1(t *testing.T) {
 	straggler := posting("s", "product-owner")
 	l.put(t, straggler)
 	err := l.db.Update(func(tx *bolt.Tx) error {
+		// Dedup version 1 had 8 simband keys per canonical posting.
+		band, err := tx.CreateBucket(bucketOldSimBand)
+		if err != nil {
+			return err
+		}
+		if err := band.Put([]byte("group123\x00\x01gh-1"), []byte("simhash1")); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketMeta).Put(keyDedup, []byte("1")); err != nil {
+			return err
+		}
 		seqs := tx.Bucket(bucketOldSeq)
 		if err := seqs.Delete(seqKey(l.seq)); err != nil { // s: in postings, not in seq
 			return err

@@ -87,7 +87,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", filepath.Join(dir, "postings.db"), err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketIDs, bucketRecords, bucketSources, bucketMeta, bucketDupKey, bucketSimBand, bucketHTTP} {
+		for _, b := range [][]byte{bucketIDs, bucketRecords, bucketSources, bucketMeta, bucketDupKey, bucketSimGroup, bucketHTTP} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
