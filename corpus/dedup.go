@@ -264,28 +264,41 @@ func (s *Store) relink() (bool, error) {
 		id         string
 	}
 	var order []posting
-	err := s.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketRecords).ForEach(func(k, v []byte) error {
-			var st struct {
-				Seq     uint64 `json:"seq"`
-				First   uint64 `json:"first"`
-				Posting struct {
-					ID string `json:"id"`
-				} `json:"posting"`
+	const page = 5000 // records read per transaction
+	for {
+		n := len(order)
+		err := s.db.View(func(tx *bolt.Tx) error {
+			c := tx.Bucket(bucketRecords).Cursor()
+			k, v := c.First()
+			if n > 0 {
+				k, v = c.Seek(seqKey(order[n-1].seq + 1))
 			}
-			if err := json.Unmarshal(v, &st); err != nil {
-				return fmt.Errorf("record %d: %w", decodeSeq(k), err)
+			for ; k != nil && len(order) < n+page; k, v = c.Next() {
+				var st struct {
+					Seq     uint64 `json:"seq"`
+					First   uint64 `json:"first"`
+					Posting struct {
+						ID string `json:"id"`
+					} `json:"posting"`
+				}
+				if err := json.Unmarshal(v, &st); err != nil {
+					return fmt.Errorf("record %d: %w", decodeSeq(k), err)
+				}
+				order = append(order, posting{cmp.Or(st.First, st.Seq), decodeSeq(k), st.Posting.ID})
 			}
-			order = append(order, posting{cmp.Or(st.First, st.Seq), decodeSeq(k), st.Posting.ID})
 			return nil
 		})
-	})
-	if err != nil {
-		return false, err
+		if err != nil {
+			return false, err
+		}
+		if len(order) == n {
+			break
+		}
+		unmapPages(s.db)
 	}
 	slices.SortFunc(order, func(a, b posting) int { return cmp.Or(cmp.Compare(a.first, b.first), strings.Compare(a.id, b.id)) })
 	changed := false
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
 		for _, b := range [][]byte{bucketDupKey, bucketSimGroup, bucketOldSimBand} {
 			if err := tx.DeleteBucket(b); err != nil && !errors.Is(err, bolt.ErrBucketNotFound) {
 				return err
@@ -336,6 +349,7 @@ func (s *Store) relink() (bool, error) {
 		if err != nil {
 			return changed, fmt.Errorf("link duplicates: %w", err)
 		}
+		unmapPages(s.db)
 	}
 	err = s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyDedup, []byte(dedupVersion)) })
 	return changed, err

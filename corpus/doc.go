@@ -45,7 +45,10 @@
 // the end of the file and the small buckets keyed by id or hash, whose
 // pages are the only ones it reads all over. Re-extraction (Reindex) and
 // relinking change records in place, under the same seq, and rebuild the
-// index after.
+// index after. After each batch, Put, and the loops that read the whole
+// store (index rebuild, re-extraction, relinking, migration), drop the
+// process's mapping of the pages bbolt has read (unmap_linux.go), so
+// that pages read once do not stay counted in its resident memory.
 //
 // Layout 1, the first, keyed postings and raw by posting id and had a
 // seq bucket mapping seq -> id. Open migrates such a store in batches,

@@ -90,6 +90,7 @@ func migrate(ctx context.Context, db *bolt.DB) error {
 		if n == 0 {
 			break
 		}
+		unmapPages(db)
 		if afterMigrateBatch != nil {
 			if err := afterMigrateBatch(); err != nil {
 				return err

@@ -426,6 +426,7 @@ func (s *Store) Put(ctx context.Context, recs []Record) (PutResult, error) {
 	if err != nil {
 		return PutResult{}, fmt.Errorf("save postings: %w", err)
 	}
+	unmapPages(s.db)
 	if len(changed) == 0 {
 		return res, nil
 	}
@@ -535,6 +536,7 @@ func (s *Store) indexFrom(ctx context.Context, from, to uint64, opts Options) er
 			break
 		}
 		cursor = upto
+		unmapPages(s.db)
 		if err := flush(upto); err != nil {
 			return err
 		}
@@ -652,6 +654,7 @@ func (s *Store) reextract(ctx context.Context, fn func(extract.Raw) (extract.Pos
 		if err != nil {
 			return problems, fmt.Errorf("re-extract: %w", err)
 		}
+		unmapPages(s.db)
 		if n == 0 {
 			return problems, nil
 		}
