@@ -492,6 +492,12 @@ func (s *Store) catchUp(ctx context.Context, opts Options) error {
 func (s *Store) indexFrom(ctx context.Context, from, to uint64, opts Options) error {
 	total := 0
 	_ = s.db.View(func(tx *bolt.Tx) error {
+		if from == 0 {
+			// Every posting: counted in the small ids bucket rather than
+			// by reading a key from each page of records.
+			total = tx.Bucket(bucketIDs).Stats().KeyN
+			return nil
+		}
 		c := tx.Bucket(bucketRecords).Cursor()
 		for k, _ := c.Seek(seqKey(from + 1)); k != nil; k, _ = c.Next() {
 			total++
