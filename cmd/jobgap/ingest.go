@@ -68,6 +68,11 @@ type pendingDoc struct {
 	source string
 	stats  docStats
 	cache  *corpus.CacheEntry // the page's validators, for ingester.cache
+	// open: the document's records are still being queued. A flush in
+	// the middle of a document saves the records queued so far, but the
+	// document is reported saved (and its validators cached) only by a
+	// flush after its last record.
+	open bool
 }
 
 func newIngester(store *corpus.Store, x *extract.Extractor) *ingester {
@@ -75,7 +80,9 @@ func newIngester(store *corpus.Store, x *extract.Extractor) *ingester {
 }
 
 // Document splits, extracts and queues doc's postings, saving whenever a
-// batch fills.
+// batch fills, in the middle of a document too: the store's write
+// transaction, and the pages of postings.db it rewrites, stay the size of
+// a batch however many postings a file holds.
 func (in *ingester) Document(ctx context.Context, doc extract.Document) error {
 	return in.document(ctx, doc, nil)
 }
@@ -85,9 +92,11 @@ func (in *ingester) document(ctx context.Context, doc extract.Document, ce *corp
 	if in.ignoreNoPosting {
 		errs = slices.DeleteFunc(errs, func(err error) bool { return errors.Is(err, extract.ErrNoJobPosting) })
 	}
-	pd := pendingDoc{name: doc.Name, source: doc.Source, cache: ce}
-	pd.stats.Records = len(raws) + len(errs)
-	pd.stats.Failed = len(errs)
+	in.pending = append(in.pending, pendingDoc{name: doc.Name, source: doc.Source, cache: ce, open: true})
+	// doc is always the last pending document: a flush keeps the open one.
+	pd := func() *pendingDoc { return &in.pending[len(in.pending)-1] }
+	pd().stats.Records = len(raws) + len(errs)
+	pd().stats.Failed = len(errs)
 	in.errs = append(in.errs, errs...)
 	if len(errs) > 0 {
 		in.noteErr(doc.Source, errs[0])
@@ -96,28 +105,31 @@ func (in *ingester) document(ctx context.Context, doc extract.Document, ce *corp
 	for i, r := range raws {
 		p, err := posts[i], perrs[i]
 		if err != nil {
-			pd.stats.Failed++
+			pd().stats.Failed++
 			err = fmt.Errorf("%s: %w", r.Origin, err)
 			in.errs = append(in.errs, err)
 			in.noteErr(doc.Source, err)
 			continue
 		}
 		if in.keep != nil && !in.keep(p) {
-			pd.stats.Filtered++
+			pd().stats.Filtered++
 			continue
 		}
 		in.batch = append(in.batch, corpus.Record{Raw: r, Posting: p})
-		in.docOf = append(in.docOf, len(in.pending))
+		in.docOf = append(in.docOf, len(in.pending)-1)
+		if len(in.batch) >= in.batchSize {
+			if err := in.Flush(ctx); err != nil {
+				return err
+			}
+		}
 	}
-	in.pending = append(in.pending, pd)
-	if len(in.batch) >= in.batchSize {
-		return in.Flush(ctx)
-	}
+	pd().open = false
 	return nil
 }
 
 // Flush saves the queued postings and reports the documents they came
-// from as saved.
+// from as saved, but for a document whose records are still being
+// queued.
 func (in *ingester) Flush(ctx context.Context) error {
 	if len(in.batch) > 0 {
 		res, err := in.store.Put(ctx, in.batch)
@@ -159,7 +171,7 @@ func (in *ingester) saveCache(ctx context.Context) error {
 	}
 	var entries []corpus.CacheEntry
 	for _, pd := range in.pending {
-		if pd.cache != nil && pd.stats.Failed == 0 && pd.stats.Filtered == 0 {
+		if !pd.open && pd.cache != nil && pd.stats.Failed == 0 && pd.stats.Filtered == 0 {
 			entries = append(entries, *pd.cache)
 		}
 	}
@@ -167,7 +179,12 @@ func (in *ingester) saveCache(ctx context.Context) error {
 }
 
 func (in *ingester) report() {
+	open := in.pending[:0]
 	for _, pd := range in.pending {
+		if pd.open {
+			open = append(open, pd)
+			continue
+		}
 		in.total.add(pd.stats)
 		if in.bySource == nil {
 			in.bySource = map[string]*docStats{}
@@ -180,7 +197,7 @@ func (in *ingester) report() {
 			in.onSaved(pd.name, pd.stats)
 		}
 	}
-	in.pending = in.pending[:0]
+	in.pending = open
 }
 
 func (in *ingester) noteErr(source string, err error) {
