@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"math/bits"
@@ -43,12 +44,18 @@ import (
 // cases, at most 6 in about 85%, while no two different postings came
 // closer than 17 bits. Longer descriptions move less.
 //
-// Candidates are found through 8 bands of 8 bits: two SimHashes within 6
-// bits agree on at least one band (pigeonhole), so only postings of the
-// same company and title group sharing a band value are compared. Only
-// canonical postings are entered in the buckets, so a duplicate always
-// points at a posting that is not itself a duplicate, and the canonical
-// is the posting seen first.
+// Candidates are the canonical postings of the same company and title
+// group: bucket simgroup holds one key per canonical posting, group |
+// SimHash | id, and link reads the group's keys (a prefix) and compares
+// each. Groups are small (in 100,000 generated postings: 1.7 canonical
+// postings a group, 13 at most), and one key a posting keeps the bucket,
+// which an import writes at random places, small: 8 keys a posting, one
+// per band of 8 bits (dedup version 1), made it the largest part of
+// postings.db that an import rewrote all over, 67 MB at 100,000 postings.
+// The cost is a scan of the whole group per posting, linear in its size
+// where bands read 1/256 of it per band. Only canonical postings are
+// entered in the buckets, so a duplicate always points at a posting that
+// is not itself a duplicate, and the canonical is the posting seen first.
 
 // NearThreshold is the largest Hamming distance between two SimHashes
 // that still makes two postings of one company and title group the same
@@ -58,18 +65,21 @@ const NearThreshold = 6
 // minNearWords is the fewest description words near matching works on.
 const minNearWords = 40
 
-// simBands bands of 64/simBands bits; simBands > NearThreshold.
-const simBands = 8
-
 var (
-	bucketDupKey  = []byte("dupkey")  // exact key (16 bytes) -> canonical id
-	bucketSimBand = []byte("simband") // group (8) | band (1) | band value (1) | id -> simhash (8)
-	keyDedup      = []byte("dedup")   // meta: dedup version the links were made with
+	bucketDupKey   = []byte("dupkey")   // exact key (16 bytes) -> canonical id
+	bucketSimGroup = []byte("simgroup") // group (8) | simhash (8) | id -> nothing
+	keyDedup       = []byte("dedup")    // meta: dedup version the links were made with
+	// simband, of dedup version 1: group (8) | band (1) | band value (1)
+	// | id -> simhash (8), 8 keys per canonical posting. relink drops it.
+	bucketOldSimBand = []byte("simband")
 )
 
 // dedupVersion changes whenever the keys change; Open then links the
 // whole store again.
-const dedupVersion = "1"
+//
+// 2: one simgroup key per canonical posting instead of 8 simband keys;
+// the links made are the same.
+const dedupVersion = "2"
 
 // dupKeys are the dedup keys of one posting.
 type dupKeys struct {
@@ -162,21 +172,21 @@ func simHash(ws []string) uint64 {
 	return out
 }
 
-// bandKey is group | band | the band's 8 bits of sim | id.
-func bandKey(group []byte, band int, sim uint64, id string) []byte {
-	k := make([]byte, 0, len(group)+2+len(id))
-	k = append(k, group...)
-	k = append(k, byte(band), byte(sim>>(8*band)))
+// groupKey is group | sim | id.
+func groupKey(group []byte, sim uint64, id string) []byte {
+	k := make([]byte, len(group), len(group)+8+len(id))
+	copy(k, group)
+	k = binary.BigEndian.AppendUint64(k, sim)
 	return append(k, id...)
 }
 
 // deduper works inside one write transaction.
 type deduper struct {
-	exact, bands *bolt.Bucket
+	exact, groups *bolt.Bucket
 }
 
 func newDeduper(tx *bolt.Tx) deduper {
-	return deduper{exact: tx.Bucket(bucketDupKey), bands: tx.Bucket(bucketSimBand)}
+	return deduper{exact: tx.Bucket(bucketDupKey), groups: tx.Bucket(bucketSimGroup)}
 }
 
 // link finds the canonical of p (stored as id) and returns its id, or ""
@@ -191,18 +201,18 @@ func (d deduper) link(p extract.Posting, id string) (string, error) {
 	}
 	if k.group != nil {
 		best, bestDist := "", NearThreshold+1
-		for band := range simBands {
-			prefix := bandKey(k.group, band, k.sim, "")
-			c := d.bands.Cursor()
-			for key, v := c.Seek(prefix); key != nil && bytes.HasPrefix(key, prefix); key, v = c.Next() {
-				cid := string(key[len(prefix):])
-				if cid == id || len(v) != 8 {
-					continue
-				}
-				dist := bits.OnesCount64(binary.BigEndian.Uint64(v) ^ k.sim)
-				if dist < bestDist || (dist == bestDist && cid < best) {
-					best, bestDist = cid, dist
-				}
+		n := len(k.group)
+		c := d.groups.Cursor()
+		for key, _ := c.Seek(k.group); key != nil && bytes.HasPrefix(key, k.group); key, _ = c.Next() {
+			if len(key) <= n+8 {
+				continue
+			}
+			dist := bits.OnesCount64(binary.BigEndian.Uint64(key[n:]) ^ k.sim)
+			if dist > bestDist || string(key[n+8:]) == id {
+				continue
+			}
+			if cid := string(key[n+8:]); dist < bestDist || cid < best {
+				best, bestDist = cid, dist
 			}
 		}
 		if best != "" {
@@ -218,12 +228,8 @@ func (d deduper) link(p extract.Posting, id string) (string, error) {
 		return "", err
 	}
 	if k.group != nil {
-		var v [8]byte
-		binary.BigEndian.PutUint64(v[:], k.sim)
-		for band := range simBands {
-			if err := d.bands.Put(bandKey(k.group, band, k.sim, id), v[:]); err != nil {
-				return "", err
-			}
+		if err := d.groups.Put(groupKey(k.group, k.sim, id), []byte{}); err != nil {
+			return "", err
 		}
 	}
 	return "", nil
@@ -242,11 +248,7 @@ func (d deduper) unlink(p extract.Posting, id string) error {
 		}
 	}
 	if k.group != nil {
-		for band := range simBands {
-			if err := d.bands.Delete(bandKey(k.group, band, k.sim, id)); err != nil {
-				return err
-			}
-		}
+		return d.groups.Delete(groupKey(k.group, k.sim, id))
 	}
 	return nil
 }
@@ -257,34 +259,52 @@ func (d deduper) unlink(p extract.Posting, id string) error {
 // the store was linked by an older dedup version (or never); Reindex runs
 // it after extracting again.
 func (s *Store) relink() (bool, error) {
-	type entry struct {
-		first uint64
-		id    string
+	type posting struct {
+		first, seq uint64
+		id         string
 	}
-	var order []entry
-	err := s.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketPostings).ForEach(func(k, v []byte) error {
-			var st struct {
-				Seq   uint64 `json:"seq"`
-				First uint64 `json:"first"`
+	var order []posting
+	const page = 5000 // records read per transaction
+	for {
+		n := len(order)
+		err := s.db.View(func(tx *bolt.Tx) error {
+			c := tx.Bucket(bucketRecords).Cursor()
+			k, v := c.First()
+			if n > 0 {
+				k, v = c.Seek(seqKey(order[n-1].seq + 1))
 			}
-			if err := json.Unmarshal(v, &st); err != nil {
-				return fmt.Errorf("posting %s: %w", k, err)
+			for ; k != nil && len(order) < n+page; k, v = c.Next() {
+				var st struct {
+					Seq     uint64 `json:"seq"`
+					First   uint64 `json:"first"`
+					Posting struct {
+						ID string `json:"id"`
+					} `json:"posting"`
+				}
+				if err := json.Unmarshal(v, &st); err != nil {
+					return fmt.Errorf("record %d: %w", decodeSeq(k), err)
+				}
+				order = append(order, posting{cmp.Or(st.First, st.Seq), decodeSeq(k), st.Posting.ID})
 			}
-			order = append(order, entry{cmp.Or(st.First, st.Seq), string(k)})
 			return nil
 		})
-	})
-	if err != nil {
-		return false, err
+		if err != nil {
+			return false, err
+		}
+		if len(order) == n {
+			break
+		}
+		unmapPages(s.db)
 	}
-	slices.SortFunc(order, func(a, b entry) int { return cmp.Or(cmp.Compare(a.first, b.first), strings.Compare(a.id, b.id)) })
+	slices.SortFunc(order, func(a, b posting) int { return cmp.Or(cmp.Compare(a.first, b.first), strings.Compare(a.id, b.id)) })
 	changed := false
-	err = s.db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketDupKey, bucketSimBand} {
-			if err := tx.DeleteBucket(b); err != nil {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bucketDupKey, bucketSimGroup, bucketOldSimBand} {
+			if err := tx.DeleteBucket(b); err != nil && !errors.Is(err, bolt.ErrBucketNotFound) {
 				return err
 			}
+		}
+		for _, b := range [][]byte{bucketDupKey, bucketSimGroup} {
 			if _, err := tx.CreateBucket(b); err != nil {
 				return err
 			}
@@ -297,11 +317,11 @@ func (s *Store) relink() (bool, error) {
 	const batch = 1000
 	for start := 0; start < len(order); start += batch {
 		err := s.db.Update(func(tx *bolt.Tx) error {
-			posts := tx.Bucket(bucketPostings)
+			ids, records := tx.Bucket(bucketIDs), tx.Bucket(bucketRecords)
 			d := newDeduper(tx)
 			for _, e := range order[start:min(start+batch, len(order))] {
 				var st stored
-				if err := json.Unmarshal(posts.Get([]byte(e.id)), &st); err != nil {
+				if err := json.Unmarshal(records.Get(seqKey(e.seq)), &st); err != nil {
 					return fmt.Errorf("posting %s: %w", e.id, err)
 				}
 				dup, err := d.link(st.Posting, e.id)
@@ -317,7 +337,10 @@ func (s *Store) relink() (bool, error) {
 				if err != nil {
 					return err
 				}
-				if err := posts.Put([]byte(e.id), val); err != nil {
+				if err := records.Put(seqKey(e.seq), val); err != nil {
+					return err
+				}
+				if err := ids.Put([]byte(e.id), entryOf(st).encode()); err != nil {
 					return err
 				}
 			}
@@ -326,6 +349,7 @@ func (s *Store) relink() (bool, error) {
 		if err != nil {
 			return changed, fmt.Errorf("link duplicates: %w", err)
 		}
+		unmapPages(s.db)
 	}
 	err = s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyDedup, []byte(dedupVersion)) })
 	return changed, err
@@ -334,13 +358,17 @@ func (s *Store) relink() (bool, error) {
 // DupOf returns the id of the posting that the posting id duplicates, or
 // "" when it is canonical (counted).
 func (s *Store) DupOf(id string) (string, error) {
-	var st stored
+	var dupOf string
 	err := s.db.View(func(tx *bolt.Tx) error {
-		v := tx.Bucket(bucketPostings).Get([]byte(id))
-		if v == nil {
+		e, ok, err := lookup(tx.Bucket(bucketIDs), id)
+		if err != nil {
+			return err
+		}
+		if !ok {
 			return fmt.Errorf("posting %q: %w", id, ErrNotFound)
 		}
-		return json.Unmarshal(v, &st)
+		dupOf = e.dupOf
+		return nil
 	})
-	return st.DupOf, err
+	return dupOf, err
 }

@@ -232,19 +232,22 @@ func TestOpenLinksOldStore(t *testing.T) {
 	}
 	// Forget the links and the dedup version, as an old store has neither.
 	if err := s.db.Update(func(tx *bolt.Tx) error {
-		posts := tx.Bucket(bucketPostings)
+		ids, records := tx.Bucket(bucketIDs), tx.Bucket(bucketRecords)
 		for _, id := range []string{"gh-1", "lv-1"} {
-			var st stored
-			if err := json.Unmarshal(posts.Get([]byte(id)), &st); err != nil {
+			st, err := record(tx, id)
+			if err != nil {
 				return err
 			}
 			st.DupOf, st.First = "", 0
 			v, _ := json.Marshal(st)
-			if err := posts.Put([]byte(id), v); err != nil {
+			if err := records.Put(seqKey(st.Seq), v); err != nil {
+				return err
+			}
+			if err := ids.Put([]byte(id), entryOf(*st).encode()); err != nil {
 				return err
 			}
 		}
-		for _, b := range [][]byte{bucketDupKey, bucketSimBand} {
+		for _, b := range [][]byte{bucketDupKey, bucketSimGroup} {
 			if err := tx.DeleteBucket(b); err != nil {
 				return err
 			}

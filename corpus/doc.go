@@ -14,22 +14,48 @@
 //	                  by the command layer)
 //
 // postings.db is the truth; the index can always be rebuilt from it.
-// Buckets in postings.db:
+// Buckets in postings.db (layout 2):
 //
-//	raw       posting id -> extract.Raw (JSON)
-//	postings  posting id -> record (JSON: seq, first, hash, dup_of,
+//	ids       posting id -> seq (8 bytes, big-endian) | hash (16 bytes) |
+//	          dup_of (the rest): where the posting's record and source are,
+//	          and what Put needs to tell an unchanged posting from a
+//	          changed one without reading its record
+//	records   seq -> record (JSON: seq, first, hash, dup_of,
 //	          extract.Posting); first is the seq the id was first added
 //	          with, dup_of the id of the posting it duplicates
-//	seq       big-endian uint64 sequence -> posting id; every add or
-//	          change gets the next sequence number
+//	sources   seq -> extract.Raw (JSON), the source document of the
+//	          record with the same seq
 //	meta      "seq" -> the last sequence number used;
+//	          "layout" -> the layout version ("2");
 //	          "dedup" -> the dedup version the links were made with
 //	dupkey    exact dedup key (16 bytes) -> id of the canonical posting
-//	simband   near-dedup candidates: company/title group (8 bytes) |
-//	          band (1) | band value (1) | id -> SimHash (8 bytes,
-//	          big-endian); canonical postings only
+//	simgroup  near-dedup candidates: company/title group (8 bytes) |
+//	          SimHash (8 bytes, big-endian) | id -> nothing; canonical
+//	          postings only
 //	http      URL -> validators of its last saved response (JSON: etag,
 //	          last_modified, saved), for conditional re-crawls
+//
+// Every add or change of a posting gets the next sequence number (seq):
+// its record and source are written under it, and those of the posting's
+// previous seq, if any, are deleted in the same transaction. The records
+// bucket in seq order is thus the order in which the index catches up,
+// and a batch of new postings is appended at the end of records and
+// sources, the buckets that hold nearly all of the file, instead of
+// rewriting pages all over it (posting ids are hashes): an import touches
+// the end of the file and the small buckets keyed by id or hash, whose
+// pages are the only ones it reads all over. Re-extraction (Reindex) and
+// relinking change records in place, under the same seq, and rebuild the
+// index after. After each batch, Put, and the loops that read the whole
+// store (index rebuild, re-extraction, relinking, migration), drop the
+// process's mapping of the pages bbolt has read (unmap_linux.go), so
+// that pages read once do not stay counted in its resident memory.
+//
+// Layout 1, the first, keyed postings and raw by posting id and had a
+// seq bucket mapping seq -> id. Open migrates such a store in batches,
+// resumably, and drops the old buckets only in its last transaction (see
+// migrate.go). An older jobgap finds no postings in a layout-2 store
+// (though its index still counts them); what it writes there, in layout
+// 1, the next Open migrates.
 //
 // # Duplicates
 //
@@ -44,9 +70,9 @@
 // see every posting. Links are made when a posting is added or changed;
 // Reindex with re-extraction, and Open of a store linked by another dedup
 // version, link the whole store again in first-seen order. The buckets
-// hold a bounded amount per canonical posting (one exact key, 8 band
-// entries), so memory does not grow with the store: candidates are read
-// from disk.
+// hold a bounded amount per canonical posting (one exact key, one group
+// key), so memory does not grow with the store: candidates are read from
+// disk.
 //
 // # HTTP cache
 //

@@ -22,13 +22,23 @@ import (
 	"github.com/jobgap/jobgap/extract"
 )
 
+// The buckets of layout 2 (see doc.go). The large values, records and
+// source documents, are keyed by sequence number, which only grows, so
+// a batch of new postings is appended at the end of the file instead of
+// being spread over its whole length; ids, the only bucket keyed by
+// posting id, holds 30 to 70 bytes a posting.
 var (
-	bucketRaw      = []byte("raw")
-	bucketPostings = []byte("postings")
-	bucketSeq      = []byte("seq")
-	bucketMeta     = []byte("meta")
-	keySeq         = []byte("seq")
+	bucketIDs     = []byte("ids")     // posting id -> entry (see entry)
+	bucketRecords = []byte("records") // seq -> stored (JSON)
+	bucketSources = []byte("sources") // seq -> extract.Raw (JSON)
+	bucketMeta    = []byte("meta")
+	keySeq        = []byte("seq")
+	keyLayout     = []byte("layout") // meta: layoutVersion
 )
+
+// layoutVersion is the version of the buckets' layout, in meta "layout";
+// a store without one has layout 1 and is migrated by Open (migrate.go).
+const layoutVersion = "2"
 
 // ErrNotFound is returned by Get and Raw for an unknown posting id.
 var ErrNotFound = errors.New("no such posting")
@@ -77,13 +87,19 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", filepath.Join(dir, "postings.db"), err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketRaw, bucketPostings, bucketSeq, bucketMeta, bucketDupKey, bucketSimBand, bucketHTTP} {
+		for _, b := range [][]byte{bucketIDs, bucketRecords, bucketSources, bucketMeta, bucketDupKey, bucketSimGroup, bucketHTTP} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
 		}
-		return nil
+		if tx.Bucket(bucketOldPostings) == nil {
+			return tx.Bucket(bucketMeta).Put(keyLayout, []byte(layoutVersion))
+		}
+		return nil // layout 1: migrated below
 	})
+	if err == nil {
+		err = migrate(ctx, db)
+	}
 	if err != nil {
 		db.Close()
 		lock.unlock()
@@ -201,13 +217,82 @@ func (r *PutResult) note(o Outcome, dupOf string) {
 	}
 }
 
-// stored is the value in the postings bucket.
+// stored is the value in the records bucket.
 type stored struct {
 	Seq     uint64          `json:"seq"`
 	First   uint64          `json:"first,omitempty"` // Seq when the id was first added
 	Hash    string          `json:"hash"`
 	DupOf   string          `json:"dup_of,omitempty"` // the canonical posting this one duplicates
 	Posting extract.Posting `json:"posting"`
+}
+
+// entry is the value in the ids bucket: where a posting's record and
+// source are, and what Put needs to tell an unchanged posting without
+// reading its record: seq (8 bytes, big-endian) | hash (16 bytes, the
+// record's Hash decoded) | dup_of (the rest, empty for none).
+type entry struct {
+	seq   uint64
+	hash  [16]byte
+	dupOf string
+}
+
+func (e entry) encode() []byte {
+	v := make([]byte, 24, 24+len(e.dupOf))
+	binary.BigEndian.PutUint64(v, e.seq)
+	copy(v[8:], e.hash[:])
+	return append(v, e.dupOf...)
+}
+
+func decodeEntry(v []byte) (entry, error) {
+	if len(v) < 24 {
+		return entry{}, fmt.Errorf("bad ids entry of %d bytes", len(v))
+	}
+	e := entry{seq: binary.BigEndian.Uint64(v), dupOf: string(v[24:])}
+	copy(e.hash[:], v[8:24])
+	return e, nil
+}
+
+// entryOf is the ids entry of a record.
+func entryOf(st stored) entry {
+	return entry{seq: st.Seq, hash: hashBytes(st.Hash), dupOf: st.DupOf}
+}
+
+// hashBytes decodes a record's Hash. One that does not decode (none is
+// written) gives zeros: the posting then counts as changed when it is
+// next put, and is written again, which is harmless.
+func hashBytes(h string) (b [16]byte) {
+	_, _ = hex.Decode(b[:], []byte(h))
+	return b
+}
+
+// lookup returns the ids entry of id; ok is false when there is none.
+func lookup(ids *bolt.Bucket, id string) (e entry, ok bool, err error) {
+	v := ids.Get([]byte(id))
+	if v == nil {
+		return entry{}, false, nil
+	}
+	e, err = decodeEntry(v)
+	if err != nil {
+		return entry{}, false, fmt.Errorf("posting %s: %w", id, err)
+	}
+	return e, true, nil
+}
+
+// record reads the record of the posting id, nil when there is none.
+func record(tx *bolt.Tx, id string) (*stored, error) {
+	e, ok, err := lookup(tx.Bucket(bucketIDs), id)
+	if err != nil || !ok {
+		return nil, err
+	}
+	v := tx.Bucket(bucketRecords).Get(seqKey(e.seq))
+	if v == nil {
+		return nil, fmt.Errorf("posting %s: no record at sequence %d", id, e.seq)
+	}
+	var st stored
+	if err := json.Unmarshal(v, &st); err != nil {
+		return nil, fmt.Errorf("posting %s: %w", id, err)
+	}
+	return &st, nil
 }
 
 func hashPosting(p extract.Posting) (string, []byte, error) {
@@ -225,6 +310,16 @@ func seqKey(n uint64) []byte {
 	return k[:]
 }
 
+// appendOnly sets the fill percent of buckets keyed by sequence number:
+// keys only ever go at the end, so pages split full (bbolt's default,
+// 0.5, leaves every page half empty when keys come in order). It is a
+// property of the bucket handle, so it is set in each transaction.
+func appendOnly(bs ...*bolt.Bucket) {
+	for _, b := range bs {
+		b.FillPercent = 1.0
+	}
+}
+
 // Put saves records in one transaction, then indexes them. Records whose
 // id is already stored with an identical posting are left alone, so
 // importing the same postings twice keeps one of each. A record added or
@@ -233,6 +328,10 @@ func seqKey(n uint64) []byte {
 // without error every record is durable on disk; an error from indexing
 // is returned too, but the records are saved and the next Open indexes
 // them.
+//
+// A changed posting is written under a new sequence number, and its old
+// record and source deleted, in the same transaction: new and changed
+// postings are appended at the end of the records and sources buckets.
 func (s *Store) Put(ctx context.Context, recs []Record) (PutResult, error) {
 	var res PutResult
 	if err := ctx.Err(); err != nil {
@@ -243,7 +342,8 @@ func (s *Store) Put(ctx context.Context, recs []Record) (PutResult, error) {
 	changed := make([]indexed, 0, len(recs))
 	var prev, last uint64
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		raw, posts, seqs, meta := tx.Bucket(bucketRaw), tx.Bucket(bucketPostings), tx.Bucket(bucketSeq), tx.Bucket(bucketMeta)
+		ids, records, sources, meta := tx.Bucket(bucketIDs), tx.Bucket(bucketRecords), tx.Bucket(bucketSources), tx.Bucket(bucketMeta)
+		appendOnly(records, sources)
 		dd := newDeduper(tx)
 		prev = decodeSeq(meta.Get(keySeq))
 		next := prev
@@ -257,24 +357,34 @@ func (s *Store) Put(ctx context.Context, recs []Record) (PutResult, error) {
 			if err != nil {
 				return fmt.Errorf("put %s: %w", p.ID, err)
 			}
-			var old stored
 			outcome := Added
 			first := next + 1
-			if v := posts.Get([]byte(p.ID)); v != nil {
-				if err := json.Unmarshal(v, &old); err != nil {
-					return fmt.Errorf("put %s: stored record: %w", p.ID, err)
-				}
-				if old.Hash == hash {
-					res.note(Unchanged, old.DupOf)
+			old, ok, err := lookup(ids, p.ID)
+			if err != nil {
+				return fmt.Errorf("put: %w", err)
+			}
+			if ok {
+				if old.hash == hashBytes(hash) {
+					res.note(Unchanged, old.dupOf)
 					continue
 				}
-				if err := seqs.Delete(seqKey(old.Seq)); err != nil {
+				// Changed: the old record is needed to unlink it. It is
+				// deleted only here, in the transaction that writes the
+				// new one.
+				var st stored
+				if err := json.Unmarshal(records.Get(seqKey(old.seq)), &st); err != nil {
+					return fmt.Errorf("put %s: stored record: %w", p.ID, err)
+				}
+				if err := records.Delete(seqKey(old.seq)); err != nil {
 					return err
 				}
-				if err := dd.unlink(old.Posting, p.ID); err != nil {
+				if err := sources.Delete(seqKey(old.seq)); err != nil {
 					return err
 				}
-				outcome, first = Updated, cmp.Or(old.First, old.Seq)
+				if err := dd.unlink(st.Posting, p.ID); err != nil {
+					return err
+				}
+				outcome, first = Updated, cmp.Or(st.First, st.Seq)
 				if _, dup := inBatch[p.ID]; dup {
 					outcome = Unchanged // the same id twice in one batch: the later wins
 				}
@@ -285,7 +395,8 @@ func (s *Store) Put(ctx context.Context, recs []Record) (PutResult, error) {
 			}
 			res.note(outcome, dupOf)
 			next++
-			val, err := json.Marshal(stored{Seq: next, First: first, Hash: hash, DupOf: dupOf, Posting: p})
+			st := stored{Seq: next, First: first, Hash: hash, DupOf: dupOf, Posting: p}
+			val, err := json.Marshal(st)
 			if err != nil {
 				return fmt.Errorf("put %s: %w", p.ID, err)
 			}
@@ -293,13 +404,13 @@ func (s *Store) Put(ctx context.Context, recs []Record) (PutResult, error) {
 			if err != nil {
 				return fmt.Errorf("put %s: raw: %w", p.ID, err)
 			}
-			if err := posts.Put([]byte(p.ID), val); err != nil {
+			if err := records.Put(seqKey(next), val); err != nil {
 				return err
 			}
-			if err := raw.Put([]byte(p.ID), rawVal); err != nil {
+			if err := sources.Put(seqKey(next), rawVal); err != nil {
 				return err
 			}
-			if err := seqs.Put(seqKey(next), []byte(p.ID)); err != nil {
+			if err := ids.Put([]byte(p.ID), entryOf(st).encode()); err != nil {
 				return err
 			}
 			if i, dup := inBatch[p.ID]; dup {
@@ -315,6 +426,7 @@ func (s *Store) Put(ctx context.Context, recs []Record) (PutResult, error) {
 	if err != nil {
 		return PutResult{}, fmt.Errorf("save postings: %w", err)
 	}
+	unmapPages(s.db)
 	if len(changed) == 0 {
 		return res, nil
 	}
@@ -375,11 +487,18 @@ func (s *Store) catchUp(ctx context.Context, opts Options) error {
 	return s.indexFrom(ctx, have, want, opts)
 }
 
-// indexFrom indexes postings with sequence numbers in (from, to].
+// indexFrom indexes postings with sequence numbers in (from, to], reading
+// the records bucket in order.
 func (s *Store) indexFrom(ctx context.Context, from, to uint64, opts Options) error {
 	total := 0
 	_ = s.db.View(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bucketSeq).Cursor()
+		if from == 0 {
+			// Every posting: counted in the small ids bucket rather than
+			// by reading a key from each page of records.
+			total = tx.Bucket(bucketIDs).Stats().KeyN
+			return nil
+		}
+		c := tx.Bucket(bucketRecords).Cursor()
 		for k, _ := c.Seek(seqKey(from + 1)); k != nil; k, _ = c.Next() {
 			total++
 		}
@@ -405,12 +524,11 @@ func (s *Store) indexFrom(ctx context.Context, from, to uint64, opts Options) er
 		}
 		var upto uint64
 		err := s.db.View(func(tx *bolt.Tx) error {
-			posts := tx.Bucket(bucketPostings)
-			c := tx.Bucket(bucketSeq).Cursor()
+			c := tx.Bucket(bucketRecords).Cursor()
 			for k, v := c.Seek(seqKey(cursor + 1)); k != nil && len(batch) < cap(batch); k, v = c.Next() {
 				var st stored
-				if err := json.Unmarshal(posts.Get(v), &st); err != nil {
-					return fmt.Errorf("posting %s: %w", v, err)
+				if err := json.Unmarshal(v, &st); err != nil {
+					return fmt.Errorf("record %d: %w", decodeSeq(k), err)
 				}
 				batch = append(batch, indexed{st.Posting, st.DupOf})
 				upto = decodeSeq(k)
@@ -424,6 +542,7 @@ func (s *Store) indexFrom(ctx context.Context, from, to uint64, opts Options) er
 			break
 		}
 		cursor = upto
+		unmapPages(s.db)
 		if err := flush(upto); err != nil {
 			return err
 		}
@@ -481,20 +600,31 @@ func (s *Store) Reindex(ctx context.Context, reextract func(extract.Raw) (extrac
 
 func (s *Store) reextract(ctx context.Context, fn func(extract.Raw) (extract.Posting, error), opts Options) ([]error, error) {
 	var problems []error
-	ids, err := s.allIDs()
-	if err != nil {
-		return nil, err
-	}
-	for start := 0; start < len(ids); start += opts.batchSize() {
+	var after uint64 // the last sequence number done
+	for {
 		if err := ctx.Err(); err != nil {
 			return problems, err
 		}
-		end := min(start+opts.batchSize(), len(ids))
+		n := 0
 		err := s.db.Update(func(tx *bolt.Tx) error {
-			raw, posts := tx.Bucket(bucketRaw), tx.Bucket(bucketPostings)
-			for _, id := range ids[start:end] {
+			ids, records, sources := tx.Bucket(bucketIDs), tx.Bucket(bucketRecords), tx.Bucket(bucketSources)
+			// The sequence numbers of this batch first: a cursor is not
+			// for a bucket that is being written.
+			var seqs []uint64
+			c := records.Cursor()
+			for k, _ := c.Seek(seqKey(after + 1)); k != nil && len(seqs) < opts.batchSize(); k, _ = c.Next() {
+				seqs = append(seqs, decodeSeq(k))
+			}
+			n = len(seqs)
+			for _, seq := range seqs {
+				after = seq
+				var st stored
+				if err := json.Unmarshal(records.Get(seqKey(seq)), &st); err != nil {
+					return fmt.Errorf("record %d: %w", seq, err)
+				}
+				id := st.Posting.ID
 				var r extract.Raw
-				if err := json.Unmarshal(raw.Get([]byte(id)), &r); err != nil {
+				if err := json.Unmarshal(sources.Get(seqKey(seq)), &r); err != nil {
 					problems = append(problems, fmt.Errorf("posting %s: stored source: %w", id, err))
 					continue
 				}
@@ -502,10 +632,6 @@ func (s *Store) reextract(ctx context.Context, fn func(extract.Raw) (extract.Pos
 				if err != nil {
 					problems = append(problems, fmt.Errorf("posting %s (%s): %w", id, r.Origin, err))
 					continue
-				}
-				var st stored
-				if err := json.Unmarshal(posts.Get([]byte(id)), &st); err != nil {
-					return fmt.Errorf("posting %s: %w", id, err)
 				}
 				p.ID = id // the id stays: other records and snapshots point to it
 				hash, _, err := hashPosting(p)
@@ -515,12 +641,17 @@ func (s *Store) reextract(ctx context.Context, fn func(extract.Raw) (extract.Pos
 				if hash == st.Hash {
 					continue
 				}
+				// Changed in place, under the same sequence number: the
+				// whole index is rebuilt after.
 				st.Hash, st.Posting = hash, p
 				val, err := json.Marshal(st)
 				if err != nil {
 					return err
 				}
-				if err := posts.Put([]byte(id), val); err != nil {
+				if err := records.Put(seqKey(seq), val); err != nil {
+					return err
+				}
+				if err := ids.Put([]byte(id), entryOf(st).encode()); err != nil {
 					return err
 				}
 			}
@@ -529,26 +660,18 @@ func (s *Store) reextract(ctx context.Context, fn func(extract.Raw) (extract.Pos
 		if err != nil {
 			return problems, fmt.Errorf("re-extract: %w", err)
 		}
+		unmapPages(s.db)
+		if n == 0 {
+			return problems, nil
+		}
 	}
-	return problems, nil
-}
-
-func (s *Store) allIDs() ([]string, error) {
-	var ids []string
-	err := s.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketPostings).ForEach(func(k, _ []byte) error {
-			ids = append(ids, string(k))
-			return nil
-		})
-	})
-	return ids, err
 }
 
 // Len returns the number of postings stored.
 func (s *Store) Len() (int, error) {
 	var n int
 	err := s.db.View(func(tx *bolt.Tx) error {
-		n = tx.Bucket(bucketPostings).Stats().KeyN
+		n = tx.Bucket(bucketIDs).Stats().KeyN
 		return nil
 	})
 	return n, err
@@ -556,15 +679,19 @@ func (s *Store) Len() (int, error) {
 
 // Get returns the posting with the given id.
 func (s *Store) Get(id string) (extract.Posting, error) {
-	var st stored
+	var p extract.Posting
 	err := s.db.View(func(tx *bolt.Tx) error {
-		v := tx.Bucket(bucketPostings).Get([]byte(id))
-		if v == nil {
+		st, err := record(tx, id)
+		if err != nil {
+			return err
+		}
+		if st == nil {
 			return fmt.Errorf("posting %q: %w", id, ErrNotFound)
 		}
-		return json.Unmarshal(v, &st)
+		p = st.Posting
+		return nil
 	})
-	return st.Posting, err
+	return p, err
 }
 
 // Postings returns the postings with the given ids, in the same order,
@@ -581,7 +708,6 @@ func (s *Store) Postings(ctx context.Context, ids []string) ([]extract.Posting, 
 		// A bbolt transaction is not for several goroutines: one each.
 		wg.Go(func() {
 			errs[w] = s.db.View(func(tx *bolt.Tx) error {
-				posts := tx.Bucket(bucketPostings)
 				for {
 					if err := ctx.Err(); err != nil {
 						return err
@@ -591,13 +717,12 @@ func (s *Store) Postings(ctx context.Context, ids []string) ([]extract.Posting, 
 						return nil
 					}
 					for i := from; i < min(from+chunk, len(ids)); i++ {
-						v := posts.Get([]byte(ids[i]))
-						if v == nil {
-							return fmt.Errorf("posting %q: %w", ids[i], ErrNotFound)
+						st, err := record(tx, ids[i])
+						if err != nil {
+							return err
 						}
-						var st stored
-						if err := json.Unmarshal(v, &st); err != nil {
-							return fmt.Errorf("posting %s: %w", ids[i], err)
+						if st == nil {
+							return fmt.Errorf("posting %q: %w", ids[i], ErrNotFound)
 						}
 						out[i] = st.Posting
 					}
@@ -621,9 +746,16 @@ func (s *Store) Postings(ctx context.Context, ids []string) ([]extract.Posting, 
 func (s *Store) Raw(id string) (extract.Raw, error) {
 	var r extract.Raw
 	err := s.db.View(func(tx *bolt.Tx) error {
-		v := tx.Bucket(bucketRaw).Get([]byte(id))
-		if v == nil {
+		e, ok, err := lookup(tx.Bucket(bucketIDs), id)
+		if err != nil {
+			return err
+		}
+		if !ok {
 			return fmt.Errorf("posting %q: %w", id, ErrNotFound)
+		}
+		v := tx.Bucket(bucketSources).Get(seqKey(e.seq))
+		if v == nil {
+			return fmt.Errorf("posting %s: no source at sequence %d", id, e.seq)
 		}
 		return json.Unmarshal(v, &r)
 	})
@@ -642,7 +774,8 @@ func (s *Store) Each(ctx context.Context, fn func(extract.Posting) error) error 
 		}
 		var batch []extract.Posting
 		err := s.db.View(func(tx *bolt.Tx) error {
-			c := tx.Bucket(bucketPostings).Cursor()
+			records := tx.Bucket(bucketRecords)
+			c := tx.Bucket(bucketIDs).Cursor()
 			var k, v []byte
 			if after == nil {
 				k, v = c.First()
@@ -653,8 +786,12 @@ func (s *Store) Each(ctx context.Context, fn func(extract.Posting) error) error 
 				}
 			}
 			for ; k != nil && len(batch) < page; k, v = c.Next() {
+				e, err := decodeEntry(v)
+				if err != nil {
+					return fmt.Errorf("posting %s: %w", k, err)
+				}
 				var st stored
-				if err := json.Unmarshal(v, &st); err != nil {
+				if err := json.Unmarshal(records.Get(seqKey(e.seq)), &st); err != nil {
 					return fmt.Errorf("posting %s: %w", k, err)
 				}
 				batch = append(batch, st.Posting)
