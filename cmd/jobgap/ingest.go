@@ -72,6 +72,11 @@ type pendingDoc struct {
 	source string
 	stats  docStats
 	cache  *corpus.CacheEntry // the page's validators, for ingester.cache
+	// open: the document's records are still being queued. A flush in
+	// the middle of a document saves the records queued so far, but the
+	// document is reported saved (and its validators cached) only by a
+	// flush after its last record.
+	open bool
 }
 
 func newIngester(store *corpus.Store, x *extract.Extractor) *ingester {
@@ -120,9 +125,11 @@ func (in *ingester) extract(d *docWork) {
 // whenever a batch fills.
 func (in *ingester) queue(ctx context.Context, d *docWork) error {
 	doc, raws, errs := d.doc, d.raws, d.errs
-	pd := pendingDoc{name: doc.Name, source: doc.Source, cache: d.cache}
-	pd.stats.Records = len(raws) + len(errs)
-	pd.stats.Failed = len(errs)
+	in.pending = append(in.pending, pendingDoc{name: doc.Name, source: doc.Source, cache: d.cache, open: true})
+	// The document is the last pending one throughout: a flush keeps it.
+	pd := func() *pendingDoc { return &in.pending[len(in.pending)-1] }
+	pd().stats.Records = len(raws) + len(errs)
+	pd().stats.Failed = len(errs)
 	in.errs = append(in.errs, errs...)
 	if len(errs) > 0 {
 		in.noteErr(doc.Source, errs[0])
@@ -130,23 +137,29 @@ func (in *ingester) queue(ctx context.Context, d *docWork) error {
 	for i, r := range raws {
 		p, err := d.posts[i], d.perrs[i]
 		if err != nil {
-			pd.stats.Failed++
+			pd().stats.Failed++
 			err = fmt.Errorf("%s: %w", r.Origin, err)
 			in.errs = append(in.errs, err)
 			in.noteErr(doc.Source, err)
 			continue
 		}
 		if in.keep != nil && !in.keep(p) {
-			pd.stats.Filtered++
+			pd().stats.Filtered++
 			continue
 		}
 		in.batch = append(in.batch, corpus.Record{Raw: r, Posting: p})
-		in.docOf = append(in.docOf, len(in.pending))
+		in.docOf = append(in.docOf, len(in.pending)-1)
+		// Saved in batches in the middle of a document too: the store's
+		// write transaction, and the pages of postings.db it touches, stay
+		// the size of a batch however many postings a file holds.
+		if len(in.batch) >= in.batchSize {
+			if err := in.flush(ctx); err != nil {
+				pd().open = false
+				return err
+			}
+		}
 	}
-	in.pending = append(in.pending, pd)
-	if len(in.batch) >= in.batchSize {
-		return in.flush(ctx)
-	}
+	pd().open = false
 	return nil
 }
 
@@ -308,7 +321,7 @@ func (in *ingester) saveCache(ctx context.Context) error {
 	}
 	var entries []corpus.CacheEntry
 	for _, pd := range in.pending {
-		if pd.cache != nil && pd.stats.Failed == 0 && pd.stats.Filtered == 0 {
+		if !pd.open && pd.cache != nil && pd.stats.Failed == 0 && pd.stats.Filtered == 0 {
 			entries = append(entries, *pd.cache)
 		}
 	}
@@ -316,7 +329,12 @@ func (in *ingester) saveCache(ctx context.Context) error {
 }
 
 func (in *ingester) report() {
+	keep := in.pending[:0]
 	for _, pd := range in.pending {
+		if pd.open {
+			keep = append(keep, pd) // still being queued
+			continue
+		}
 		in.total.add(pd.stats)
 		if in.bySource == nil {
 			in.bySource = map[string]*docStats{}
@@ -329,7 +347,7 @@ func (in *ingester) report() {
 			in.onSaved(pd.name, pd.stats)
 		}
 	}
-	in.pending = in.pending[:0]
+	in.pending = keep
 }
 
 func (in *ingester) noteErr(source string, err error) {
