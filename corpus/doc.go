@@ -52,8 +52,8 @@
 //
 // Layout 1, the first, keyed postings and raw by posting id and had a
 // seq bucket mapping seq -> id. Open migrates such a store in batches,
-// resumably, and drops the old buckets only in its last transaction (see
-// migrate.go). An older jobgap finds no postings in a layout-2 store
+// resumably; it empties the old buckets only once every posting is
+// copied, and deletes them in its last transaction (see migrate.go). An older jobgap finds no postings in a layout-2 store
 // (though its index still counts them); what it writes there, in layout
 // 1, the next Open migrates.
 //

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"encoding/json"
@@ -37,12 +38,16 @@ var migrateBatch = 1000
 // would.
 var afterMigrateBatch func() error
 
-// migrate copies a store of layout 1 into the buckets of layout 2 and
-// then, in one transaction, deletes the old buckets and records the
-// layout. The copy is made in batches, each one transaction that also
-// records how far it got (meta "migrated"), so an interrupted migration
-// resumes where it stopped; until the last transaction the old buckets
-// are untouched and remain the truth, so no posting can be lost.
+// migrate copies a store of layout 1 into the buckets of layout 2, then
+// empties the old buckets and, in one last transaction, deletes them and
+// records the layout. The copy is made in batches, each one transaction
+// that also records how far it got (meta "migrated"), so an interrupted
+// migration resumes where it stopped; until every posting is copied the
+// old buckets are untouched and remain the truth, so no posting can be
+// lost. Every step works in batches and drops the pages it read from
+// the process's mapping (unmapPages), so its memory does not grow with
+// the store; deleting the old buckets whole would read them whole in one
+// transaction.
 //
 // The copy goes in sequence order through the old seq bucket, so the new
 // buckets are written in key order. A posting the ids bucket already has
@@ -97,17 +102,38 @@ func migrate(ctx context.Context, db *bolt.DB) error {
 			}
 		}
 	}
-	// Postings the seq bucket did not name.
+	// Postings the seq bucket did not name, read in pages of keys.
 	var missed []string
-	err := db.View(func(tx *bolt.Tx) error {
-		ids := tx.Bucket(bucketIDs)
-		return tx.Bucket(bucketOldPostings).ForEach(func(k, _ []byte) error {
-			if ids.Get(k) == nil {
-				missed = append(missed, string(k))
+	var after []byte
+	for {
+		n := 0
+		err := db.View(func(tx *bolt.Tx) error {
+			ids := tx.Bucket(bucketIDs)
+			c := tx.Bucket(bucketOldPostings).Cursor()
+			k, _ := c.First()
+			if after != nil {
+				if k, _ = c.Seek(after); k != nil && bytes.Equal(k, after) {
+					k, _ = c.Next()
+				}
+			}
+			for ; k != nil && n < 5*migrateBatch; k, _ = c.Next() {
+				n++
+				if ids.Get(k) == nil {
+					missed = append(missed, string(k))
+				}
+				after = append(after[:0], k...)
 			}
 			return nil
 		})
-	})
+		if err != nil {
+			return fmt.Errorf("migrate to layout %s: %w", layoutVersion, err)
+		}
+		unmapPages(db)
+		if n == 0 {
+			break
+		}
+	}
+	var err error
 	for start := 0; err == nil && start < len(missed); start += migrateBatch {
 		err = db.Update(func(tx *bolt.Tx) error {
 			for _, id := range missed[start:min(start+migrateBatch, len(missed))] {
@@ -117,6 +143,41 @@ func migrate(ctx context.Context, db *bolt.DB) error {
 			}
 			return nil
 		})
+	}
+	// Every layout-1 posting is now in layout 2, as it is or superseded
+	// by a later version. The old buckets are emptied in batches (a
+	// bucket deleted whole is read whole, in one transaction) and then
+	// deleted with the layout recorded. Should this stop halfway, the
+	// next Open finds nothing more to copy above, and goes on here.
+	for _, name := range [][]byte{bucketOldSeq, bucketOldPostings, bucketOldRaw} {
+		for err == nil {
+			n := 0
+			err = db.Update(func(tx *bolt.Tx) error {
+				b := tx.Bucket(name)
+				if b == nil {
+					return nil
+				}
+				var keys [][]byte
+				c := b.Cursor()
+				for k, _ := c.First(); k != nil && len(keys) < migrateBatch; k, _ = c.Next() {
+					keys = append(keys, bytes.Clone(k))
+				}
+				n = len(keys)
+				for _, k := range keys {
+					if err := b.Delete(k); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+			unmapPages(db)
+			if n == 0 {
+				break
+			}
+			if err == nil && afterMigrateBatch != nil {
+				err = afterMigrateBatch()
+			}
+		}
 	}
 	if err == nil {
 		err = db.Update(func(tx *bolt.Tx) error {

@@ -239,6 +239,16 @@ func TestOpenMigratesLayout1(t *testing.T) {
 // TestMigrationResumes: a migration stopped between two batches, as by a
 // crash, leaves layout 1 whole and finishes on the next Open.
 func TestMigrationResumes(t *testing.T) {
+	testMigrationResumes(t, 2)
+}
+
+// TestMigrationResumesDeleting: a migration stopped while it empties the
+// old buckets, everything copied, finishes on the next Open.
+func TestMigrationResumesDeleting(t *testing.T) {
+	testMigrationResumes(t, 5)
+}
+
+func testMigrationResumes(t *testing.T, crashAt int) {
 	dir := t.TempDir()
 	ctx := context.Background()
 	l := newLayout1(t, dir)
@@ -258,7 +268,7 @@ func TestMigrationResumes(t *testing.T) {
 	batches := 0
 	afterMigrateBatch = func() error {
 		batches++
-		if batches == 2 {
+		if batches == crashAt {
 			return crash
 		}
 		return nil
@@ -266,7 +276,9 @@ func TestMigrationResumes(t *testing.T) {
 	if _, err := Open(ctx, dir, Options{}); !errors.Is(err, crash) {
 		t.Fatalf("Open with a crash in the migration: %v", err)
 	}
-	// Halfway: layout 1 whole, 200 copied.
+	// Batches 1-3 copy 100, 100 and 50 postings, 4-6 delete the old seq
+	// bucket's keys. At 2: layout 1 whole, 200 copied; at 5: all copied,
+	// 200 seq keys deleted.
 	db, err := bolt.Open(filepath.Join(dir, "postings.db"), 0o644, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -275,8 +287,15 @@ func TestMigrationResumes(t *testing.T) {
 		if n := tx.Bucket(bucketOldPostings).Stats().KeyN; n != 250 {
 			t.Errorf("layout 1 holds %d postings after the crash, want 250", n)
 		}
-		if n := tx.Bucket(bucketIDs).Stats().KeyN; n != 200 {
-			t.Errorf("layout 2 holds %d postings after the crash, want 200", n)
+		copied, seqs := 200, 250
+		if crashAt == 5 {
+			copied, seqs = 250, 50
+		}
+		if n := tx.Bucket(bucketIDs).Stats().KeyN; n != copied {
+			t.Errorf("layout 2 holds %d postings after the crash, want %d", n, copied)
+		}
+		if n := tx.Bucket(bucketOldSeq).Stats().KeyN; n != seqs {
+			t.Errorf("the old seq bucket holds %d keys after the crash, want %d", n, seqs)
 		}
 		if v := tx.Bucket(bucketMeta).Get(keyLayout); v != nil {
 			t.Errorf("layout %q recorded before the migration finished", v)
