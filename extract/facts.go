@@ -379,6 +379,16 @@ var employmentRes = []struct {
 	{"full_time", regexp.MustCompile(`(?i)\b(full-time|full time|fulltime|permanent|vollzeit|temps plein|cdi|jornada completa|tiempo completo|pełny etat|pełen etat|tempo integral|heltid|fuld tid|fuldtid|tillsvidareanställning|fast stilling|tempo pieno|vast contract|vollzeit\pL*|(?:3[5-9]|40)(?:\.5)? (?:hours|uur|stunden) (?:per|a|pro) (?:week|woche)|hours:\s*(?:3[5-9]|40)(?:\.5)?)\b`)},
 }
 
+// partTimeRe is the part_time pattern of employmentRes.
+var partTimeRe = func() *regexp.Regexp {
+	for _, e := range employmentRes {
+		if e.kind == "part_time" {
+			return e.re
+		}
+	}
+	panic("no part_time pattern")
+}()
+
 var strongTemporaryRe = regexp.MustCompile(`(?i)\b(fixed[- ]term|maternity (?:leave )?cover(?:age)?|parental leave cover(?:age)?|befristete?[nr]?)\b`)
 
 var titleContractRe = regexp.MustCompile(`(?i)\b(contract|contractor|freelance)\b`)
@@ -410,7 +420,7 @@ func EmploymentFromText(title, text string) string {
 	}
 	// "Permanent part-time": part time; "permanent" says how long, not
 	// how many hours.
-	if hasAny(lower, employmentWords["part_time"]) && employmentRes[1].re.MatchString(text) &&
+	if hasAny(lower, employmentWords["part_time"]) && partTimeRe.MatchString(text) &&
 		!hasAny(lower, []string{"full-time", "full time", "fulltime", "vollzeit", "temps plein"}) {
 		return "part_time"
 	}

@@ -3,6 +3,7 @@ package extract
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -165,7 +166,7 @@ var currencyCodes = map[string]string{
 var currencyMarkers = func() []string {
 	m := []string{"lakh", "lpa", "lac", "ft/", " ft ", "薪"}
 	for k := range currencyCodes {
-		if !casedCodes[k] {
+		if !slices.Contains(casedCodes, k) {
 			m = append(m, strings.ToLower(k))
 		}
 	}
@@ -174,19 +175,13 @@ var currencyMarkers = func() []string {
 
 // casedCodes are codes looked for in their own case only: in lower case
 // they are parts of common words ("skills", "makes", "software").
-var casedCodes = map[string]bool{"PHP": true, "SAR": true, "KES": true, "NGN": true, "ILS": true, "CZK": true,
-	"HUF": true, "KRW": true, "FT": true, "COP": true, "MYR": true, "RM": true, "AED": true, "CNY": true, "RMB": true}
+var casedCodes = []string{"PHP", "SAR", "KES", "NGN", "ILS", "CZK", "HUF", "KRW", "FT", "COP", "MYR", "RM", "AED", "CNY", "RMB"}
 
 func hasCurrencyMarker(line string) bool {
 	if hasAny(strings.ToLower(line), currencyMarkers) {
 		return true
 	}
-	for k := range casedCodes {
-		if strings.Contains(line, k) {
-			return true
-		}
-	}
-	return false
+	return hasAny(line, casedCodes)
 }
 
 // minAmount: the smallest amount read in a currency whose code or sign

@@ -1171,7 +1171,6 @@ func (d *doc) clauseAt(u *unit, at int) *clause {
 		}
 		i += j
 	}
-	inParen := func(at int) int { return c.parenAt(at) }
 	// Negation scopes: the parts between "but"-like words.
 	prev := 0
 	for _, h := range append(hits, hit{phSplit, ce - cs, ce - cs}) {
@@ -1188,7 +1187,7 @@ func (d *doc) clauseAt(u *unit, at int) *clause {
 			if h.at < sc.s || h.at >= sc.e {
 				continue
 			}
-			p := inParen(h.at)
+			p := c.parenAt(h.at)
 			switch {
 			case h.class == phNegation && p >= 0:
 				c.parenNeg = append(c.parenNeg, p)
