@@ -21,17 +21,23 @@ type Signal struct {
 	ID      string `json:"id"`
 	Label   string `json:"label"`
 	Pattern string `json:"pattern"`
-	re      *regexp.Regexp
+	// c holds the compiled pattern, made when the signal is first
+	// matched: compiling every signal's regexps when the package loads
+	// would slow the start of every command, most of which never match
+	// a signal.
+	c *signalCode
+}
+
+// signalCode is a signal's compiled pattern.
+type signalCode struct {
+	once sync.Once
+	re   *regexp.Regexp
 	// branches are the alternatives of the pattern, each matched on its
 	// own (see signalSet): the text has the signal when it has one.
 	branches []branch
-	alone    *lazySet // this signal alone, for In
-}
 
-// lazySet is a signalSet made when first used.
-type lazySet struct {
-	once sync.Once
-	set  *signalSet
+	aloneOnce sync.Once
+	alone     *signalSet // this signal alone, for In
 }
 
 // branch is one alternative of a signal's pattern.
@@ -41,22 +47,31 @@ type branch struct {
 }
 
 func signal(id, label, pattern string) Signal {
-	s := Signal{ID: id, Label: label, Pattern: pattern, re: regexp.MustCompile(`\b(?:` + pattern + `)\b`)}
-	for _, alt := range alternatives(pattern) {
-		b := `\b(?:` + alt + `)\b`
-		s.branches = append(s.branches, branch{re: regexp.MustCompile(b), pre: newPrefilter(b)})
+	return Signal{ID: id, Label: label, Pattern: pattern, c: &signalCode{}}
+}
+
+// code returns s's compiled pattern, compiling it on first use (every
+// use, for a Signal not made by signal).
+func (s Signal) code() *signalCode {
+	c := s.c
+	if c == nil {
+		c = &signalCode{}
 	}
-	s.alone = &lazySet{}
-	return s
+	c.once.Do(func() {
+		c.re = regexp.MustCompile(`\b(?:` + s.Pattern + `)\b`)
+		for _, alt := range alternatives(s.Pattern) {
+			b := `\b(?:` + alt + `)\b`
+			c.branches = append(c.branches, branch{re: regexp.MustCompile(b), pre: newPrefilter(b)})
+		}
+	})
+	return c
 }
 
 // In reports whether the normalised text (see NormText) has the signal.
 func (s Signal) In(norm string) bool {
-	if s.alone == nil { // a Signal not made by signal
-		return s.re.MatchString(norm)
-	}
-	s.alone.once.Do(func() { s.alone.set = newSignalSet([]Signal{s}) })
-	return s.alone.set.match(norm, make([]bool, 1)) == 1
+	c := s.code()
+	c.aloneOnce.Do(func() { c.alone = newSignalSet([]Signal{s}) })
+	return c.alone.match(norm, make([]bool, 1)) == 1
 }
 
 // alternatives splits pattern at its top-level '|'.
@@ -516,10 +531,7 @@ func newSignalSet(sigs []Signal) *signalSet {
 	set := &signalSet{sigs: sigs}
 	index := map[string]int{}
 	for i, s := range sigs {
-		if s.branches == nil {
-			set.branches = append(set.branches, setBranch{branch{re: s.re}, i})
-		}
-		for _, b := range s.branches {
+		for _, b := range s.code().branches {
 			set.branches = append(set.branches, setBranch{b, i})
 			if b.pre == nil {
 				continue

@@ -13,7 +13,7 @@ import (
 func TestSignalsHavePrefilters(t *testing.T) {
 	for _, set := range [][]Signal{AuthoritySignals, Functions, KPIs} {
 		for _, s := range set {
-			for _, b := range s.branches {
+			for _, b := range s.code().branches {
 				if b.pre == nil {
 					t.Errorf("signal %s: no prefilter derived from %s", s.ID, b.re)
 				}
@@ -65,7 +65,7 @@ func TestSignalPrefilterSameAsRegexp(t *testing.T) {
 	counts := make([]int, len(all))
 	for _, norm := range norms {
 		for i, s := range all {
-			want := s.re.MatchString(norm)
+			want := s.code().re.MatchString(norm)
 			if want {
 				counts[i]++
 			}
@@ -87,8 +87,8 @@ func TestSignalPrefilterSameAsRegexp(t *testing.T) {
 
 func TestPrefilterFallback(t *testing.T) {
 	for _, p := range []string{`a.*b`, `^own`, `(?i)own`, `x*`, `[a-z ]+ roadmap`} {
-		if s := signal("x", "x", p); s.branches[0].pre != nil {
-			t.Errorf("pattern %q: prefilter %+v, want none", p, *s.branches[0].pre)
+		if s := signal("x", "x", p); s.code().branches[0].pre != nil {
+			t.Errorf("pattern %q: prefilter %+v, want none", p, *s.code().branches[0].pre)
 		}
 	}
 	// A signal without a prefilter still matches, through its regexp.
