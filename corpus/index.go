@@ -195,6 +195,16 @@ func openIndex(path string) (*index, error) {
 	return &index{idx}, nil
 }
 
+// openIndexReadOnly opens the index at path for searching only: no
+// background persisting or merging.
+func openIndexReadOnly(path string) (*index, error) {
+	idx, err := bleve.OpenUsing(path, map[string]any{"read_only": true})
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", path, err)
+	}
+	return &index{idx}, nil
+}
+
 func (x *index) close() error { return x.Close() }
 
 // current reports whether the index was built with this mappingVersion.

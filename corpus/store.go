@@ -51,6 +51,8 @@ type Store struct {
 	lock  *dirLock
 	db    *bolt.DB
 	index *index
+	// readOnly: opened with Options.ReadOnly; Put and Reindex refuse.
+	readOnly bool
 }
 
 // Options tune Open.
@@ -60,7 +62,17 @@ type Options struct {
 	Progress func(done, total int)
 	// BatchSize is the number of postings per index batch; default 500.
 	BatchSize int
+	// ReadOnly opens the store for reading: Put and Reindex fail. When
+	// the index is up to date, it is opened without bleve's background
+	// merging, which would otherwise rewrite index segments (and take a
+	// core) while a command that only counts runs. Open still migrates
+	// the store and brings the index up to date when they need it.
+	ReadOnly bool
 }
+
+// ErrReadOnly is returned by Put and Reindex on a store opened with
+// Options.ReadOnly.
+var ErrReadOnly = errors.New("store opened read-only")
 
 func (o Options) batchSize() int {
 	if o.BatchSize > 0 {
@@ -86,17 +98,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 		lock.unlock()
 		return nil, fmt.Errorf("open %s: %w", filepath.Join(dir, "postings.db"), err)
 	}
-	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketIDs, bucketRecords, bucketSources, bucketMeta, bucketDupKey, bucketSimGroup, bucketHTTP} {
-			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
-				return err
-			}
-		}
-		if tx.Bucket(bucketOldPostings) == nil {
-			return tx.Bucket(bucketMeta).Put(keyLayout, []byte(layoutVersion))
-		}
-		return nil // layout 1: migrated below
-	})
+	err = prepare(db)
 	if err == nil {
 		err = migrate(ctx, db)
 	}
@@ -105,7 +107,13 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 		lock.unlock()
 		return nil, fmt.Errorf("open %s: %w", dir, err)
 	}
-	s := &Store{dir: dir, lock: lock, db: db}
+	s := &Store{dir: dir, lock: lock, db: db, readOnly: opts.ReadOnly}
+	if opts.ReadOnly {
+		if idx := s.openUpToDate(); idx != nil {
+			s.index = idx
+			return s, nil
+		}
+	}
 	if idx, err := openIndex(filepath.Join(dir, "index.bleve")); err == nil && idx.current() {
 		s.index = idx
 	} else {
@@ -128,6 +136,68 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// openUpToDate opens the index read-only when nothing Open does would
+// change it: duplicates linked by this dedup version, the index built
+// with this mapping and holding every posting of the store. It returns
+// nil otherwise, or when the index does not open.
+func (s *Store) openUpToDate() *index {
+	var dedup []byte
+	_ = s.db.View(func(tx *bolt.Tx) error {
+		dedup = bytes.Clone(tx.Bucket(bucketMeta).Get(keyDedup))
+		return nil
+	})
+	if string(dedup) != dedupVersion {
+		return nil
+	}
+	want, err := s.lastSeq()
+	if err != nil {
+		return nil
+	}
+	idx, err := openIndexReadOnly(filepath.Join(s.dir, "index.bleve"))
+	if err != nil {
+		return nil
+	}
+	if have, err := idx.seq(); err != nil || have != want || !idx.current() {
+		idx.close()
+		return nil
+	}
+	return idx
+}
+
+// buckets are the buckets of the current layout.
+var buckets = [][]byte{bucketIDs, bucketRecords, bucketSources, bucketMeta, bucketDupKey, bucketSimGroup, bucketHTTP}
+
+// prepare creates the buckets of the current layout and records the
+// layout in a new store. A store that has them all is only read: a
+// write transaction costs an fsync, which a command that only reads
+// (stats, compare) should not pay on every start.
+func prepare(db *bolt.DB) error {
+	ready := false
+	err := db.View(func(tx *bolt.Tx) error {
+		for _, b := range buckets {
+			if tx.Bucket(b) == nil {
+				return nil
+			}
+		}
+		ready = tx.Bucket(bucketOldPostings) == nil && string(tx.Bucket(bucketMeta).Get(keyLayout)) == layoutVersion
+		return nil
+	})
+	if err != nil || ready {
+		return err
+	}
+	return db.Update(func(tx *bolt.Tx) error {
+		for _, b := range buckets {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		if tx.Bucket(bucketOldPostings) == nil {
+			return tx.Bucket(bucketMeta).Put(keyLayout, []byte(layoutVersion))
+		}
+		return nil // layout 1: migrated by migrate
+	})
 }
 
 // Dir returns the data directory.
@@ -336,6 +406,9 @@ func (s *Store) Put(ctx context.Context, recs []Record) (PutResult, error) {
 	var res PutResult
 	if err := ctx.Err(); err != nil {
 		return res, err
+	}
+	if s.readOnly {
+		return res, ErrReadOnly
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -574,6 +647,9 @@ func (s *Store) resetIndex() error {
 // (after a taxonomy change, say); a source document that no longer
 // extracts keeps its old posting and is reported in the returned errors.
 func (s *Store) Reindex(ctx context.Context, reextract func(extract.Raw) (extract.Posting, error), opts Options) ([]error, error) {
+	if s.readOnly {
+		return nil, ErrReadOnly
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var problems []error

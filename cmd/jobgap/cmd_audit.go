@@ -165,7 +165,7 @@ func runAudit(ctx context.Context, g *globalOptions, opts auditOptions) error {
 	if err != nil {
 		return err
 	}
-	store, err := g.openStore(ctx)
+	store, err := g.readStore(ctx)
 	if err != nil {
 		return err
 	}

@@ -106,7 +106,7 @@ func runCompare(ctx context.Context, g *globalOptions, opts compareOptions, titl
 		seen[key] = t
 		targets, filters = append(targets, tg), fs
 	}
-	store, err := g.openStore(ctx)
+	store, err := g.readStore(ctx)
 	if err != nil {
 		return err
 	}

@@ -70,7 +70,7 @@ func runExplain(ctx context.Context, g *globalOptions, opts explainOptions, id s
 	if opts.Format == formatJSON {
 		g.Quiet = true
 	}
-	store, err := g.openStore(ctx)
+	store, err := g.readStore(ctx)
 	if err != nil {
 		return err
 	}

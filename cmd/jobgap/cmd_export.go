@@ -47,7 +47,7 @@ func runExport(ctx context.Context, g *globalOptions, opts exportOptions) error 
 	if err != nil {
 		return err
 	}
-	store, err := g.openStore(ctx)
+	store, err := g.readStore(ctx)
 	if err != nil {
 		return err
 	}

@@ -91,7 +91,7 @@ func runReport(ctx context.Context, g *globalOptions, opts reportOptions) error 
 			return err
 		}
 	}
-	store, err := g.openStore(ctx)
+	store, err := g.readStore(ctx)
 	if err != nil {
 		return err
 	}

@@ -78,7 +78,7 @@ func runStats(ctx context.Context, g *globalOptions, opts statsOptions) error {
 	if err != nil {
 		return err
 	}
-	store, err := g.openStore(ctx)
+	store, err := g.readStore(ctx)
 	if err != nil {
 		return err
 	}

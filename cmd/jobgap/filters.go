@@ -192,7 +192,7 @@ func (g *globalOptions) loadMarket(ctx context.Context, title string, fo filterO
 	if err != nil {
 		return market{}, err
 	}
-	store, err := g.openStore(ctx)
+	store, err := g.readStore(ctx)
 	if err != nil {
 		return market{}, err
 	}

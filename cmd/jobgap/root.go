@@ -96,15 +96,26 @@ func (g *globalOptions) dataDir() (string, error) {
 }
 
 // openStore opens the data directory, showing progress if the index has
-// to be brought up to date.
+// to be brought up to date first.
 func (g *globalOptions) openStore(ctx context.Context) (*corpus.Store, error) {
+	return g.open(ctx, false)
+}
+
+// readStore is openStore for a command that only reads postings: the
+// index is opened without bleve's background merging (see
+// corpus.Options.ReadOnly).
+func (g *globalOptions) readStore(ctx context.Context) (*corpus.Store, error) {
+	return g.open(ctx, true)
+}
+
+func (g *globalOptions) open(ctx context.Context, readOnly bool) (*corpus.Store, error) {
 	dir, err := g.dataDir()
 	if err != nil {
 		return nil, err
 	}
 	bar := g.progress(-1, "indexing")
 	defer bar.Finish()
-	return corpus.Open(ctx, dir, corpus.Options{Progress: bar.Set})
+	return corpus.Open(ctx, dir, corpus.Options{Progress: bar.Set, ReadOnly: readOnly})
 }
 
 // taxonomy returns the catalog, skill taxonomy and title families: the
