@@ -39,7 +39,7 @@ func decodeCompiled(b []byte) (*fileData, error) {
 	if err := d.Decode(&c); err != nil {
 		return nil, fmt.Errorf("data/compiled.json: %w", err)
 	}
-	fd := &fileData{terms: c.Terms, contexts: c.Contexts}
+	fd := &fileData{terms: c.Terms, contexts: c.Contexts, formsChecked: true}
 	for _, f := range c.Families {
 		f.Family.Origin = f.Origin
 		fd.families = append(fd.families, f.Family)

@@ -211,6 +211,11 @@ type fileData struct {
 	families []Family
 	contexts []ContextGroup
 	disable  []disabled
+	// formsChecked: the terms' surface forms are known not to collide
+	// (data/compiled.json, made from the YAML files that
+	// TestCompiledUpToDate builds with the check), so build skips the
+	// check, a third of the time it takes to load the default.
+	formsChecked bool
 }
 
 type disabled struct {
@@ -440,7 +445,9 @@ func build(base *Taxonomy, fd *fileData) (*Taxonomy, []error) {
 	for i, f := range t.families {
 		t.famByID[f.ID] = i
 	}
-	errs = append(errs, collisions(t.terms, userTerm)...)
+	if !fd.formsChecked {
+		errs = append(errs, collisions(t.terms, userTerm)...)
+	}
 	errs = append(errs, familyCollisions(t.families)...)
 	if len(errs) > 0 {
 		return nil, errs
