@@ -320,6 +320,7 @@ type doc struct {
 
 	lineCands []cand // the kept candidates of the current line
 	lineStart int    // normalised offset of the current line
+	done      int    // normalised offset of the line after the last one read
 
 	best  map[int32]int // term -> index in out
 	rank  []int8        // level rank of out[i]
@@ -339,13 +340,19 @@ func levelRank(l string) int8 {
 
 func (d *doc) run(cands []cand) []Match {
 	d.best = map[int32]int{}
-	ci := 0
 	n := len(d.norm)
-	for ls := 0; ls < n; {
-		le := ls + bytes.IndexByte(d.norm[ls:], '\n')
-		if le < ls {
+	// Only the lines that hold a candidate are read in full. The lines
+	// between them matter only through their headings (catchUp) and the
+	// lists they are in (setBlock), which are read from them on demand.
+	for ci := 0; ci < len(cands); {
+		// The line of the next candidate; no form holds a newline.
+		at := int(cands[ci].s)
+		ls := d.done + bytes.LastIndexByte(d.norm[d.done:at], '\n') + 1
+		le := at + bytes.IndexByte(d.norm[at:], '\n')
+		if le < at {
 			le = n
 		}
+		d.catchUp(ls)
 		line, key := d.norm[ls:le], d.low[ls:le]
 		sec, isHeading, inline := heading(line, key)
 		if isHeading && inline && d.sec == secOffer && isListItem(line) {
@@ -361,11 +368,9 @@ func (d *doc) run(cands []cand) []Match {
 		for cj < len(cands) && int(cands[cj].s) < le {
 			cj++
 		}
-		if cj > ci {
-			// Terms in a heading line take the section above it.
-			d.lineStart = ls
-			d.line(ls, le, cands[ci:cj])
-		}
+		// Terms in a heading line take the section above it.
+		d.lineStart = ls
+		d.line(ls, le, cands[ci:cj])
 		switch {
 		case isHeading && !inline:
 			d.sec, d.headingKey = sec, key
@@ -375,10 +380,26 @@ func (d *doc) run(cands []cand) []Match {
 			d.sec, d.headingKey = prevSec, prevKey
 		}
 		ci = cj
-		ls = le + 1
+		d.done = le + 1
 	}
 	slices.SortFunc(d.out, func(a, b Match) int { return a.Start - b.Start })
 	return d.out
+}
+
+// catchUp sets the section the line starting at ls is in, from the
+// lines since d.done, which hold no candidate: the last heading among
+// them that is not inline starts it (an inline heading speaks for its
+// own line only), and when none is, it stays the section at d.done.
+// They are read backwards from ls, up to that heading.
+func (d *doc) catchUp(ls int) {
+	for e := ls - 1; e >= d.done; { // the newline that ends a line
+		s := d.done + bytes.LastIndexByte(d.norm[d.done:e], '\n') + 1
+		if sec, ok, inline := heading(d.norm[s:e], d.low[s:e]); ok && !inline {
+			d.sec, d.headingKey = sec, d.low[s:e]
+			return
+		}
+		e = s - 1
+	}
 }
 
 // unit is a sentence of a line (hard-split when long), with caches.
@@ -898,7 +919,9 @@ func isBullet(line []byte) bool {
 var bulletMarks = [][]byte{[]byte("•"), []byte("・"), []byte("·"), []byte("→"), []byte("✔"), []byte("✓"),
 	[]byte("▪"), []byte("◦"), []byte("●"), []byte("■"), []byte("➤"), []byte("►"), []byte("○")}
 
-// setBlock finds the list the line [ls,le) is in, if it is a list item.
+// setBlock finds the list the line [ls,le) is in, if it is a list item:
+// the run of list lines it is in, read back to the first and on to the
+// last.
 func (d *doc) setBlock(ls, le int, cands []cand) {
 	if !isBlockLine(d.norm[ls:le], d.low[ls:le]) {
 		d.bs, d.be = ls, ls
@@ -906,6 +929,16 @@ func (d *doc) setBlock(ls, le int, cands []cand) {
 	}
 	if ls >= d.bs && le <= d.be && d.bs < d.be {
 		return
+	}
+	// The list does not reach back to a line read before: that line would
+	// have found it, and it would hold this one.
+	bs := ls
+	for bs > 0 {
+		ps := bytes.LastIndexByte(d.norm[:bs-1], '\n') + 1
+		if !isBlockLine(d.norm[ps:bs-1], d.low[ps:bs-1]) {
+			break
+		}
+		bs = ps
 	}
 	be := le
 	for be < len(d.norm) {
@@ -918,8 +951,8 @@ func (d *doc) setBlock(ls, le int, cands []cand) {
 		}
 		be = ne
 	}
-	d.bs, d.be = ls, be
-	i, _ := slices.BinarySearchFunc(cands, int32(ls), func(c cand, s int32) int { return int(c.s - s) })
+	d.bs, d.be = bs, be
+	i, _ := slices.BinarySearchFunc(cands, int32(bs), func(c cand, s int32) int { return int(c.s - s) })
 	j := i
 	for j < len(cands) && int(cands[j].s) < be {
 		j++
