@@ -167,16 +167,9 @@ func classifyHeading(h []byte) (section, bool) {
 	// offer, preferred, role, required.
 	m := headMatcher()
 	found := 0
-	st := int32(0)
-	for i, c := range h {
-		st = m.delta[st*m.nclass+int32(m.class[c])]
-		if o, oe := m.outStart[st], m.outStart[st+1]; o != oe {
-			for _, pi := range m.outList[o:oe] {
-				if _, ok := m.accept(h, pi, int32(i+1)); ok {
-					found |= 1 << m.pats[pi].term
-				}
-			}
-		}
+	var buf [8]cand
+	for _, c := range m.scan(h, h, buf[:0]) {
+		found |= 1 << m.pats[c.pat].term
 	}
 	if s, ok := headingExact[string(h)]; ok {
 		return s, true
@@ -321,6 +314,7 @@ type doc struct {
 	lineCands []cand // the kept candidates of the current line
 	lineStart int    // normalised offset of the current line
 	done      int    // normalised offset of the line after the last one read
+	phr       []cand // phrases' scratch
 
 	best  map[int32]int // term -> index in out
 	rank  []int8        // level rank of out[i]
@@ -1124,23 +1118,13 @@ var cueMatcher = sync.OnceValue(func() *matcher {
 	return newMatcher(terms, nil)
 })
 
-// phrases calls fn for every cue phrase in low[from:to].
+// phrases calls fn for every cue phrase in low[from:to], in the order
+// of their ends.
 func (d *doc) phrases(from, to int, fn func(class int32, at, end int)) {
 	m := cueMatcher()
-	s := int32(0)
-	for i := from; i < to; i++ {
-		s = m.delta[s*m.nclass+int32(m.class[d.low[i]])]
-		if o, oe := m.outStart[s], m.outStart[s+1]; o != oe {
-			for _, pi := range m.outList[o:oe] {
-				p := &m.pats[pi]
-				if int(int32(i+1)-p.n) < from {
-					continue
-				}
-				if c, ok := m.accept(d.norm, pi, int32(i+1)); ok {
-					fn(p.term, int(c.s), int(c.e))
-				}
-			}
-		}
+	d.phr = m.scanRange(d.norm, d.low, from, to, d.phr[:0])
+	for _, c := range d.phr {
+		fn(m.pats[c.pat].term, int(c.s), int(c.e))
 	}
 }
 
