@@ -574,6 +574,7 @@ type buffers struct {
 	norm, low []byte
 	pos       []int32
 	cands     []cand
+	doc       doc // its scratch (see doc.reuse)
 }
 
 var bufPool = sync.Pool{New: func() any { return new(buffers) }}
@@ -609,8 +610,11 @@ func (t *Taxonomy) Match(text string) []Match {
 		}
 		return int(m.pats[a.pat].term - m.pats[b.pat].term)
 	})
-	d := &doc{t: t, m: m, text: text, norm: norm, low: low, pos: buf.pos}
-	return d.run(cands)
+	d := &buf.doc
+	d.reuse(t, m, text, norm, low, buf.pos)
+	out := d.run(cands)
+	d.text, d.out = "", nil // the pool keeps neither the text nor the result
+	return out
 }
 
 // scan appends to cands every form in low (the key of norm) that accept
