@@ -1,6 +1,7 @@
 package taxonomy
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"math/rand/v2"
@@ -13,11 +14,12 @@ import (
 )
 
 // This file keeps the straightforward implementation of Match —
-// normalizeRef, a byte-by-byte normalisation, and scanRef, every byte
-// through plainDFA, the plain Aho–Corasick automaton — and checks
-// that normalize and matcher.scan, which a faster path may replace, give
-// exactly what it gives: the same normalised text, the same candidates
-// in the same order, and so the same matches.
+// normalizeRef, a byte-by-byte normalisation, scanRef, every byte
+// through plainDFA, the plain Aho–Corasick automaton, and runRef, every
+// line read — and checks that normalize, matcher.scan and doc.run,
+// which a faster path may replace, give exactly what it gives: the same
+// normalised text, the same candidates in the same order, and the same
+// matches.
 
 // normalizeRef is normalize as it was: one append per byte.
 func normalizeRef(text string, norm, low []byte, pos []int32) ([]byte, []byte, []int32) {
@@ -204,7 +206,81 @@ func (t *Taxonomy) matchRef(text string) []Match {
 		return int(m.pats[a.pat].term - m.pats[b.pat].term)
 	})
 	d := &doc{t: t, m: m, text: text, norm: norm, low: low, pos: pos}
-	return d.run(cands)
+	return d.runRef(cands)
+}
+
+// runRef is doc.run as it was: every line read in turn, its heading
+// and its list (setBlockRef) whether or not it holds a candidate.
+func (d *doc) runRef(cands []cand) []Match {
+	d.best = map[int32]int{}
+	ci := 0
+	n := len(d.norm)
+	for ls := 0; ls < n; {
+		le := ls + bytes.IndexByte(d.norm[ls:], '\n')
+		if le < ls {
+			le = n
+		}
+		line, key := d.norm[ls:le], d.low[ls:le]
+		sec, isHeading, inline := heading(line, key)
+		if isHeading && inline && d.sec == secOffer && isListItem(line) {
+			isHeading = false
+		}
+		prevSec, prevKey := d.sec, d.headingKey
+		if isHeading && inline {
+			d.sec, d.headingKey = sec, key
+		}
+		d.setBlockRef(ls, le, cands)
+		cj := ci
+		for cj < len(cands) && int(cands[cj].s) < le {
+			cj++
+		}
+		if cj > ci {
+			d.lineStart = ls
+			d.line(ls, le, cands[ci:cj])
+		}
+		switch {
+		case isHeading && !inline:
+			d.sec, d.headingKey = sec, key
+		case isHeading && inline:
+			d.sec, d.headingKey = prevSec, prevKey
+		}
+		ci = cj
+		ls = le + 1
+	}
+	slices.SortFunc(d.out, func(a, b Match) int { return a.Start - b.Start })
+	return d.out
+}
+
+// setBlockRef is setBlock as it was, called on every line: a list
+// starts at the first of its lines read.
+func (d *doc) setBlockRef(ls, le int, cands []cand) {
+	if !isBlockLine(d.norm[ls:le], d.low[ls:le]) {
+		d.bs, d.be = ls, ls
+		return
+	}
+	if ls >= d.bs && le <= d.be && d.bs < d.be {
+		return
+	}
+	be := le
+	for be < len(d.norm) {
+		ne := be + 1 + bytes.IndexByte(d.norm[be+1:], '\n')
+		if ne <= be {
+			ne = len(d.norm)
+		}
+		if !isBlockLine(d.norm[be+1:ne], d.low[be+1:ne]) {
+			break
+		}
+		be = ne
+	}
+	d.bs, d.be = ls, be
+	i, _ := slices.BinarySearchFunc(cands, int32(ls), func(c cand, s int32) int { return int(c.s - s) })
+	j := i
+	for j < len(cands) && int(cands[j].s) < be {
+		j++
+	}
+	d.blockC = cands[i:j]
+	clear(d.blockCtx)
+	d.blockCue = 0
 }
 
 // normPieces are the bytes and characters normalize treats specially.
