@@ -167,16 +167,9 @@ func classifyHeading(h []byte) (section, bool) {
 	// offer, preferred, role, required.
 	m := headMatcher()
 	found := 0
-	st := int32(0)
-	for i, c := range h {
-		st = m.delta[st*m.nclass+int32(m.class[c])]
-		if o, oe := m.outStart[st], m.outStart[st+1]; o != oe {
-			for _, pi := range m.outList[o:oe] {
-				if _, ok := m.accept(h, pi, int32(i+1)); ok {
-					found |= 1 << m.pats[pi].term
-				}
-			}
-		}
+	var buf [8]cand
+	for _, c := range m.scan(h, h, buf[:0]) {
+		found |= 1 << m.pats[c.pat].term
 	}
 	if s, ok := headingExact[string(h)]; ok {
 		return s, true
@@ -320,6 +313,19 @@ type doc struct {
 
 	lineCands []cand // the kept candidates of the current line
 	lineStart int    // normalised offset of the current line
+	done      int    // normalised offset of the line after the last one read
+
+	// Scratch of a line, kept with their arrays from line to line and,
+	// through bufPool, from one Match to the next.
+	units    []unit
+	ui       []int  // the unit of each candidate
+	keep     []bool // whether each candidate is kept
+	clauses  []*clause
+	nClauses int // the clauses in use, of the current line
+	phr      []cand
+	hits     []hit
+	own      []cue
+	fwd      []cue
 
 	best  map[int32]int // term -> index in out
 	rank  []int8        // level rank of out[i]
@@ -338,14 +344,22 @@ func levelRank(l string) int8 {
 }
 
 func (d *doc) run(cands []cand) []Match {
-	d.best = map[int32]int{}
-	ci := 0
+	if d.best == nil {
+		d.best = map[int32]int{}
+	}
 	n := len(d.norm)
-	for ls := 0; ls < n; {
-		le := ls + bytes.IndexByte(d.norm[ls:], '\n')
-		if le < ls {
+	// Only the lines that hold a candidate are read in full. The lines
+	// between them matter only through their headings (catchUp) and the
+	// lists they are in (setBlock), which are read from them on demand.
+	for ci := 0; ci < len(cands); {
+		// The line of the next candidate; no form holds a newline.
+		at := int(cands[ci].s)
+		ls := d.done + bytes.LastIndexByte(d.norm[d.done:at], '\n') + 1
+		le := at + bytes.IndexByte(d.norm[at:], '\n')
+		if le < at {
 			le = n
 		}
+		d.catchUp(ls)
 		line, key := d.norm[ls:le], d.low[ls:le]
 		sec, isHeading, inline := heading(line, key)
 		if isHeading && inline && d.sec == secOffer && isListItem(line) {
@@ -361,11 +375,9 @@ func (d *doc) run(cands []cand) []Match {
 		for cj < len(cands) && int(cands[cj].s) < le {
 			cj++
 		}
-		if cj > ci {
-			// Terms in a heading line take the section above it.
-			d.lineStart = ls
-			d.line(ls, le, cands[ci:cj])
-		}
+		// Terms in a heading line take the section above it.
+		d.lineStart = ls
+		d.line(ls, le, cands[ci:cj])
 		switch {
 		case isHeading && !inline:
 			d.sec, d.headingKey = sec, key
@@ -375,10 +387,36 @@ func (d *doc) run(cands []cand) []Match {
 			d.sec, d.headingKey = prevSec, prevKey
 		}
 		ci = cj
-		ls = le + 1
+		d.done = le + 1
 	}
 	slices.SortFunc(d.out, func(a, b Match) int { return a.Start - b.Start })
 	return d.out
+}
+
+// reuse makes d, an analysis done, the analysis of another text: it
+// keeps the arrays of its scratch and of its map of terms.
+func (d *doc) reuse(t *Taxonomy, m *matcher, text string, norm, low []byte, pos []int32) {
+	clear(d.best)
+	*d = doc{t: t, m: m, text: text, norm: norm, low: low, pos: pos,
+		best: d.best, rank: d.rank[:0], cover: d.cover, lineCands: d.lineCands[:0],
+		units: d.units, ui: d.ui, keep: d.keep, clauses: d.clauses,
+		phr: d.phr, hits: d.hits, own: d.own, fwd: d.fwd}
+}
+
+// catchUp sets the section the line starting at ls is in, from the
+// lines since d.done, which hold no candidate: the last heading among
+// them that is not inline starts it (an inline heading speaks for its
+// own line only), and when none is, it stays the section at d.done.
+// They are read backwards from ls, up to that heading.
+func (d *doc) catchUp(ls int) {
+	for e := ls - 1; e >= d.done; { // the newline that ends a line
+		s := d.done + bytes.LastIndexByte(d.norm[d.done:e], '\n') + 1
+		if sec, ok, inline := heading(d.norm[s:e], d.low[s:e]); ok && !inline {
+			d.sec, d.headingKey = sec, d.low[s:e]
+			return
+		}
+		e = s - 1
+	}
 }
 
 // unit is a sentence of a line (hard-split when long), with caches.
@@ -446,7 +484,7 @@ const maxUnit = 600
 
 // sentences splits line [ls,le) of norm into sentences.
 func (d *doc) sentences(ls, le int) []unit {
-	var us []unit
+	us := d.units[:0]
 	start := ls
 	for i := ls; i < le; i++ {
 		c := d.norm[i]
@@ -464,13 +502,26 @@ func (d *doc) sentences(ls, le int) []unit {
 			end = true // no space at all: cut anyway
 		}
 		if end {
-			us = append(us, unit{s: start, e: i + 1})
+			us = addUnit(us, start, i+1)
 			start = i + 1
 		}
 	}
 	if start < le {
-		us = append(us, unit{s: start, e: le})
+		us = addUnit(us, start, le)
 	}
+	d.units = us
+	return us
+}
+
+// addUnit appends unit [s,e) to us, on the array of the clauses of the
+// unit it replaces in us's array, if any.
+func addUnit(us []unit, s, e int) []unit {
+	if len(us) == cap(us) {
+		return append(us, unit{s: s, e: e})
+	}
+	us = us[:len(us)+1]
+	u := &us[len(us)-1]
+	*u = unit{s: s, e: e, clauses: u.clauses[:0]}
 	return us
 }
 
@@ -492,7 +543,9 @@ func abbrevBefore(b []byte) bool {
 func (d *doc) line(ls, le int, cands []cand) {
 	m := d.m
 	us := d.sentences(ls, le)
-	ui := make([]int, len(cands))
+	d.nClauses = 0 // the clauses of the units of the line before
+	ui := slices.Grow(d.ui[:0], len(cands))[:len(cands)]
+	d.ui = ui
 	{
 		u := 0
 		for i, c := range cands {
@@ -513,7 +566,8 @@ func (d *doc) line(ls, le int, cands []cand) {
 		}
 	}
 	// Context.
-	keep := make([]bool, len(cands))
+	keep := slices.Grow(d.keep[:0], len(cands))[:len(cands)]
+	d.keep = keep
 	for i, c := range cands {
 		p := &m.pats[c.pat]
 		keep[i] = true
@@ -898,7 +952,9 @@ func isBullet(line []byte) bool {
 var bulletMarks = [][]byte{[]byte("•"), []byte("・"), []byte("·"), []byte("→"), []byte("✔"), []byte("✓"),
 	[]byte("▪"), []byte("◦"), []byte("●"), []byte("■"), []byte("➤"), []byte("►"), []byte("○")}
 
-// setBlock finds the list the line [ls,le) is in, if it is a list item.
+// setBlock finds the list the line [ls,le) is in, if it is a list item:
+// the run of list lines it is in, read back to the first and on to the
+// last.
 func (d *doc) setBlock(ls, le int, cands []cand) {
 	if !isBlockLine(d.norm[ls:le], d.low[ls:le]) {
 		d.bs, d.be = ls, ls
@@ -906,6 +962,16 @@ func (d *doc) setBlock(ls, le int, cands []cand) {
 	}
 	if ls >= d.bs && le <= d.be && d.bs < d.be {
 		return
+	}
+	// The list does not reach back to a line read before: that line would
+	// have found it, and it would hold this one.
+	bs := ls
+	for bs > 0 {
+		ps := bytes.LastIndexByte(d.norm[:bs-1], '\n') + 1
+		if !isBlockLine(d.norm[ps:bs-1], d.low[ps:bs-1]) {
+			break
+		}
+		bs = ps
 	}
 	be := le
 	for be < len(d.norm) {
@@ -918,8 +984,8 @@ func (d *doc) setBlock(ls, le int, cands []cand) {
 		}
 		be = ne
 	}
-	d.bs, d.be = ls, be
-	i, _ := slices.BinarySearchFunc(cands, int32(ls), func(c cand, s int32) int { return int(c.s - s) })
+	d.bs, d.be = bs, be
+	i, _ := slices.BinarySearchFunc(cands, int32(bs), func(c cand, s int32) int { return int(c.s - s) })
 	j := i
 	for j < len(cands) && int(cands[j].s) < be {
 		j++
@@ -1091,24 +1157,31 @@ var cueMatcher = sync.OnceValue(func() *matcher {
 	return newMatcher(terms, nil)
 })
 
-// phrases calls fn for every cue phrase in low[from:to].
-func (d *doc) phrases(from, to int, fn func(class int32, at, end int)) {
-	m := cueMatcher()
-	s := int32(0)
-	for i := from; i < to; i++ {
-		s = m.delta[s*m.nclass+int32(m.class[d.low[i]])]
-		if o, oe := m.outStart[s], m.outStart[s+1]; o != oe {
-			for _, pi := range m.outList[o:oe] {
-				p := &m.pats[pi]
-				if int(int32(i+1)-p.n) < from {
-					continue
-				}
-				if c, ok := m.accept(d.norm, pi, int32(i+1)); ok {
-					fn(p.term, int(c.s), int(c.e))
-				}
-			}
-		}
+// phrases returns every cue phrase in low[from:to], in the order of
+// their ends, as candidates of cueMatcher, whose term is the phrase's
+// class. The slice is d's: valid until the next call.
+func (d *doc) phrases(from, to int) []cand {
+	d.phr = cueMatcher().scanRange(d.norm, d.low, from, to, d.phr[:0])
+	return d.phr
+}
+
+// hit is a cue phrase of a clause, relative to the clause.
+type hit struct {
+	class   int32
+	at, end int
+}
+
+// newClause returns clause [s,e) of the current line: one of an earlier
+// line, emptied, with the arrays of its slices, or a new one.
+func (d *doc) newClause(s, e int) *clause {
+	if d.nClauses == len(d.clauses) {
+		d.clauses = append(d.clauses, &clause{})
 	}
+	c := d.clauses[d.nClauses]
+	d.nClauses++
+	*c = clause{s: s, e: e, scopes: c.scopes[:0], cues: c.cues[:0], parens: c.parens[:0],
+		parenNeg: c.parenNeg[:0], parenWe: c.parenWe[:0]}
+	return c
 }
 
 // clauseAt returns the (cached) clause of unit u holding offset at.
@@ -1128,13 +1201,13 @@ func (d *doc) clauseAt(u *unit, at int) *clause {
 	if i := bytes.IndexByte(d.norm[at:u.e], ';'); i >= 0 {
 		ce = at + i
 	}
-	c := &clause{s: cs, e: ce}
-	type hit struct {
-		class   int32
-		at, end int
+	c := d.newClause(cs, ce)
+	hits := d.hits[:0]
+	cm := cueMatcher()
+	for _, p := range d.phrases(cs, ce) {
+		hits = append(hits, hit{cm.pats[p.pat].term, int(p.s) - cs, int(p.e) - cs})
 	}
-	var hits []hit
-	d.phrases(cs, ce, func(class int32, at, end int) { hits = append(hits, hit{class, at - cs, end - cs}) })
+	d.hits = hits
 	slices.SortStableFunc(hits, func(a, b hit) int { return a.at - b.at })
 	// Parentheses that hold a term, or name something else ("(Diploma
 	// desirable)", "(Cloud Practitioner alone is not enough)"): their
@@ -1361,7 +1434,7 @@ func (d *doc) level(u *unit, at int) (string, bool) {
 		// Inside a parenthesis holding a term, its own cues speak; outside,
 		// the cues of such parentheses do not.
 		p := c.parenAt(rel)
-		var own []cue
+		own := d.own[:0]
 		for _, x := range cues {
 			if x.paren == p {
 				own = append(own, x)
@@ -1374,18 +1447,18 @@ func (d *doc) level(u *unit, at int) (string, bool) {
 				}
 			}
 		}
-		cues = own
+		d.own, cues = own, own
 	}
 	if len(cues) > 0 {
 		// Cues that qualify only what follows them do not speak for a
 		// term before them.
-		keep := cues[:0:0]
+		keep := d.fwd[:0]
 		for _, x := range cues {
 			if !(x.forward && x.at > rel) {
 				keep = append(keep, x)
 			}
 		}
-		cues = keep
+		d.fwd, cues = keep, keep
 	}
 	if len(cues) == 0 && sec == secNeutral {
 		// A short item of a ';' list takes the cue of the item before:
@@ -1449,11 +1522,12 @@ func (d *doc) level(u *unit, at int) (string, bool) {
 	}
 	if u.weak == 0 {
 		u.weak = 1
-		d.phrases(u.s, u.e, func(class int32, _, _ int) {
-			if class == phWeak {
+		cm := cueMatcher()
+		for _, p := range d.phrases(u.s, u.e) {
+			if cm.pats[p.pat].term == phWeak {
 				u.weak = 2
 			}
-		})
+		}
 		if u.weak == 1 && (youDescribes(d.low[u.s:u.e]) || validCert(d.low[u.s:u.e])) {
 			u.weak = 2
 		}

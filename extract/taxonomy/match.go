@@ -49,16 +49,12 @@ type rule struct {
 	blocker bool
 }
 
-// matcher is an Aho–Corasick automaton, compiled to a DFA over byte
-// classes, of every surface form of every term.
+// matcher finds every surface form of every term in a text, with an
+// automaton of them (wordDFA), and holds the rules they are accepted by.
 type matcher struct {
-	class    [256]uint8
-	nclass   int32
-	delta    []int32 // state*nclass+class -> state
-	outStart []int32 // outputs of state s: outList[outStart[s]:outStart[s+1]]
-	outList  []int32
-	pats     []pattern
-	rules    []rule
+	pats  []pattern
+	keys  [][]byte // the forms' keys (see form), by pattern: the tests' plainDFA is built from them
+	rules []rule
 	// certForms: the patterns of certification forms that need no
 	// context, by key, to read shortened shared forms ("PRINCE2
 	// Foundation & Practitioner").
@@ -68,14 +64,15 @@ type matcher struct {
 	words wordDFA
 }
 
-// wordDFA is the automaton Match scans a text with: the automaton of
-// matcher.delta, of the same forms, but one that starts a form whose
-// first byte is an ASCII word byte only at a word's start, where no
-// ASCII word byte precedes it. Such a form needs a word boundary before
-// it (pattern.leftB), so accept would reject every occurrence it leaves
-// out: at every end it reports the outputs of matcher.delta less those,
-// in the same order, and scan finds the same candidates as the plain
-// automaton.
+// wordDFA is the automaton Match scans a text with: the Aho–Corasick
+// automaton of the forms (the plain one, which the tests keep as the
+// reference: plainDFA in reference_test.go), but one that starts a form
+// whose first byte is an ASCII word byte only at a word's start, where
+// no ASCII word byte precedes it. Such a form needs a word boundary
+// before it (pattern.leftB), so accept would reject every occurrence it
+// leaves out: at every end it reports the outputs of the plain
+// automaton less those, in the same order, and scan finds the same
+// candidates as the plain automaton.
 //
 // It has two roots: state rootState, after a non-word byte (and at the
 // start of the text), and state inWordState, after an ASCII word byte,
@@ -513,14 +510,12 @@ func newMatcher(terms []Term, contexts map[string]*ContextGroup) *matcher {
 	m.rules = append(m.rules, rule{blocker: true})
 	m.certForms = map[string][]int32{}
 
-	// Trie.
-	type node = trieNode
-	nodes := []node{{}}
-	used := [256]bool{}
 	forms := termForms(terms)
 	forms = append(forms, issuerForms(terms, forms, int(blocker))...)
-	for _, f := range forms {
+	m.keys = make([][]byte, len(forms))
+	for pi, f := range forms {
 		key := []byte(f.key)
+		m.keys[pi] = key
 		p := pattern{term: int32(f.term), n: int32(len(key)), needCtx: f.needCtx, loose: f.loose}
 		if f.term < len(terms) {
 			p.excl = len(terms[f.term].Exclude) > 0 && (f.needCtx || len(terms[f.term].NeedsContext) == 0)
@@ -533,19 +528,30 @@ func newMatcher(terms []Term, contexts map[string]*ContextGroup) *matcher {
 		}
 		p.leftB = edgeIsWord(key, false)
 		p.rightB = edgeIsWord(key, true)
-		pi := int32(len(m.pats))
 		m.pats = append(m.pats, p)
 		m.maxLen = max(m.maxLen, p.n)
 		if f.term < len(terms) && terms[f.term].Kind == KindCertification && !f.needCtx && f.loose == looseNone {
-			m.certForms[f.key] = append(m.certForms[f.key], pi)
+			m.certForms[f.key] = append(m.certForms[f.key], int32(pi))
 		}
+	}
+	nodes, used := newTrie(m.keys)
+	m.words = newWordDFA(nodes, &used, m.keys)
+	return m
+}
+
+// newTrie returns the trie of keys, node 0 its root, whose node where
+// key i ends has output i, and the bytes the keys hold.
+func newTrie(keys [][]byte) ([]trieNode, [256]bool) {
+	nodes := []trieNode{{}}
+	var used [256]bool
+	for pi, key := range keys {
 		s := int32(0)
 		for _, c := range key {
 			used[c] = true
 			nx, ok := nodes[s].next[c]
 			if !ok {
 				nx = int32(len(nodes))
-				nodes = append(nodes, node{})
+				nodes = append(nodes, trieNode{})
 				if nodes[s].next == nil {
 					nodes[s].next = map[byte]int32{}
 				}
@@ -553,61 +559,9 @@ func newMatcher(terms []Term, contexts map[string]*ContextGroup) *matcher {
 			}
 			s = nx
 		}
-		nodes[s].out = append(nodes[s].out, pi)
+		nodes[s].out = append(nodes[s].out, int32(pi))
 	}
-
-	// Byte classes: 0 for bytes in no pattern.
-	m.nclass = 1
-	for c := 0; c < 256; c++ {
-		if used[c] {
-			m.class[c] = uint8(m.nclass)
-			m.nclass++
-		}
-	}
-	if m.nclass > 255 {
-		panic("taxonomy: too many byte classes") // cannot happen: at most 256 bytes, class 0 shared
-	}
-	nc := m.nclass
-	n := int32(len(nodes))
-	m.delta = make([]int32, n*nc)
-	fail := make([]int32, n)
-	outs := make([][]int32, n)
-	// BFS.
-	queue := make([]int32, 0, n)
-	for c, nx := range nodes[0].next {
-		m.delta[int32(m.class[c])] = nx
-		fail[nx] = 0
-		queue = append(queue, nx)
-	}
-	outs[0] = nodes[0].out
-	// Children sorted for a deterministic build.
-	slices.Sort(queue)
-	for qi := 0; qi < len(queue); qi++ {
-		s := queue[qi]
-		outs[s] = append(slices.Clone(nodes[s].out), outs[fail[s]]...)
-		row := m.delta[s*nc : (s+1)*nc]
-		copy(row, m.delta[fail[s]*nc:(fail[s]+1)*nc])
-		children := make([]int32, 0, len(nodes[s].next))
-		for c, nx := range nodes[s].next {
-			fail[nx] = m.delta[fail[s]*nc+int32(m.class[c])]
-			row[m.class[c]] = nx
-			children = append(children, nx)
-		}
-		slices.Sort(children)
-		queue = append(queue, children...)
-	}
-	m.outStart = make([]int32, n+1)
-	for s := int32(0); s < n; s++ {
-		m.outStart[s] = int32(len(m.outList))
-		m.outList = append(m.outList, outs[s]...)
-	}
-	m.outStart[n] = int32(len(m.outList))
-	keys := make([][]byte, len(forms))
-	for i, f := range forms {
-		keys[i] = []byte(f.key)
-	}
-	m.words = newWordDFA(nodes, &used, keys)
-	return m
+	return nodes, used
 }
 
 // cand is a surface form found in the normalised text.
@@ -620,6 +574,7 @@ type buffers struct {
 	norm, low []byte
 	pos       []int32
 	cands     []cand
+	doc       doc // its scratch (see doc.reuse)
 }
 
 var bufPool = sync.Pool{New: func() any { return new(buffers) }}
@@ -655,26 +610,42 @@ func (t *Taxonomy) Match(text string) []Match {
 		}
 		return int(m.pats[a.pat].term - m.pats[b.pat].term)
 	})
-	d := &doc{t: t, m: m, text: text, norm: norm, low: low, pos: buf.pos}
-	return d.run(cands)
+	d := &buf.doc
+	d.reuse(t, m, text, norm, low, buf.pos)
+	out := d.run(cands)
+	d.text, d.out = "", nil // the pool keeps neither the text nor the result
+	return out
 }
 
 // scan appends to cands every form in low (the key of norm) that accept
 // takes, in the order of their ends, and for one end in the order of
-// the outputs of matcher.delta: the one pass over the text.
+// the outputs of the plain automaton: the one pass over the text.
 func (m *matcher) scan(norm, low []byte, cands []cand) []cand {
-	if m.words.delta16 != nil {
-		return scanWords(m, m.words.delta16, norm, low, cands)
-	}
-	return scanWords(m, m.words.delta32, norm, low, cands)
+	return m.scanRange(norm, low, 0, len(low), cands)
 }
 
-func scanWords[S uint16 | uint32](m *matcher, delta []S, norm, low []byte, cands []cand) []cand {
+// scanRange is scan of the forms that lie in low[from:to], accepted
+// against the whole of norm: what the plain automaton finds when it
+// starts from its root at from.
+func (m *matcher) scanRange(norm, low []byte, from, to int, cands []cand) []cand {
+	// After an ASCII word byte, a form that starts with one is no form
+	// (accept would reject it: pattern.leftB).
+	s := uint32(rootState)
+	if from > 0 && asciiWord[low[from-1]] {
+		s = inWordState
+	}
+	if m.words.delta16 != nil {
+		return scanWords(m, m.words.delta16, norm, low[:to], from, s, cands)
+	}
+	return scanWords(m, m.words.delta32, norm, low[:to], from, s, cands)
+}
+
+// scanWords scans low from i, in state s (rootState or inWordState).
+func scanWords[S uint16 | uint32](m *matcher, delta []S, norm, low []byte, i int, s uint32, cands []cand) []cand {
 	w := &m.words
 	class, nc := &w.class, uint32(w.nclass)
 	firstDepth1, nDepth1, outFrom := uint32(firstWordState), uint32(w.deepState-firstWordState), uint32(w.outFrom)
-	s := uint32(rootState)
-	for i := 0; i < len(low); {
+	for i < len(low) {
 		if s <= inWordState {
 			// At a root: a word at a time.
 			c := low[i]

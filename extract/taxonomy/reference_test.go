@@ -1,22 +1,25 @@
 package taxonomy
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 )
 
 // This file keeps the straightforward implementation of Match —
-// normalizeRef, a byte-by-byte normalisation, and scanRef, every byte
-// through matcher.delta, the plain Aho–Corasick automaton — and checks
-// that normalize and matcher.scan, which a faster path may replace, give
-// exactly what it gives: the same normalised text, the same candidates
-// in the same order, and so the same matches.
+// normalizeRef, a byte-by-byte normalisation, scanRef, every byte
+// through plainDFA, the plain Aho–Corasick automaton, and runRef, every
+// line read — and checks that normalize, matcher.scan and doc.run,
+// which a faster path may replace, give exactly what it gives: the same
+// normalised text, the same candidates in the same order, and the same
+// matches.
 
 // normalizeRef is normalize as it was: one append per byte.
 func normalizeRef(text string, norm, low []byte, pos []int32) ([]byte, []byte, []int32) {
@@ -76,15 +79,96 @@ func normalizeRef(text string, norm, low []byte, pos []int32) ([]byte, []byte, [
 	return norm, low, pos
 }
 
+// plainDFA is the plain Aho–Corasick automaton of a matcher's forms,
+// compiled to a DFA over byte classes: the automaton newMatcher built
+// before wordDFA, which gives the same candidates.
+type plainDFA struct {
+	class    [256]uint8
+	nclass   int32
+	delta    []int32 // state*nclass+class -> state
+	outStart []int32 // outputs of state s: outList[outStart[s]:outStart[s+1]]
+	outList  []int32
+}
+
+// plainDFAs holds the plainDFA of each matcher the tests use, by
+// *matcher.
+var plainDFAs sync.Map
+
+// plain returns the plain automaton of m's forms.
+func (m *matcher) plain() *plainDFA {
+	if p, ok := plainDFAs.Load(m); ok {
+		return p.(*plainDFA)
+	}
+	p, _ := plainDFAs.LoadOrStore(m, newPlainDFA(m.keys))
+	return p.(*plainDFA)
+}
+
+// newPlainDFA builds the plain automaton of keys: the trie of newTrie,
+// breadth first, with each node's row that of its failure node
+// completed by its own children.
+func newPlainDFA(keys [][]byte) *plainDFA {
+	nodes, used := newTrie(keys)
+	a := &plainDFA{}
+	// Byte classes: 0 for bytes in no pattern.
+	a.nclass = 1
+	for c := 0; c < 256; c++ {
+		if used[c] {
+			a.class[c] = uint8(a.nclass)
+			a.nclass++
+		}
+	}
+	nc := a.nclass
+	n := int32(len(nodes))
+	a.delta = make([]int32, n*nc)
+	fail := make([]int32, n)
+	outs := make([][]int32, n)
+	queue := make([]int32, 0, n)
+	for c, nx := range nodes[0].next {
+		a.delta[int32(a.class[c])] = nx
+		queue = append(queue, nx)
+	}
+	outs[0] = nodes[0].out
+	// Children sorted for a deterministic build.
+	slices.Sort(queue)
+	for qi := 0; qi < len(queue); qi++ {
+		s := queue[qi]
+		outs[s] = append(slices.Clone(nodes[s].out), outs[fail[s]]...)
+		row := a.delta[s*nc : (s+1)*nc]
+		copy(row, a.delta[fail[s]*nc:(fail[s]+1)*nc])
+		children := make([]int32, 0, len(nodes[s].next))
+		for c, nx := range nodes[s].next {
+			fail[nx] = a.delta[fail[s]*nc+int32(a.class[c])]
+			row[a.class[c]] = nx
+			children = append(children, nx)
+		}
+		slices.Sort(children)
+		queue = append(queue, children...)
+	}
+	a.outStart = make([]int32, n+1)
+	for s := int32(0); s < n; s++ {
+		a.outStart[s] = int32(len(a.outList))
+		a.outList = append(a.outList, outs[s]...)
+	}
+	a.outStart[n] = int32(len(a.outList))
+	return a
+}
+
 // scanRef is matcher.scan as it was: every byte of low through the
 // plain automaton, every output through accept.
 func (m *matcher) scanRef(norm, low []byte, cands []cand) []cand {
-	delta, class, nc, outStart := m.delta, &m.class, m.nclass, m.outStart
+	return m.scanRangeRef(norm, low, 0, len(low), cands)
+}
+
+// scanRangeRef is scanRange as the plain automaton reads it: from its
+// root at from.
+func (m *matcher) scanRangeRef(norm, low []byte, from, to int, cands []cand) []cand {
+	a := m.plain()
+	delta, class, nc, outStart := a.delta, &a.class, a.nclass, a.outStart
 	s := int32(0)
-	for i, c := range low {
-		s = delta[s*nc+int32(class[c])]
+	for i := from; i < to; i++ {
+		s = delta[s*nc+int32(class[low[i]])]
 		if o, oe := outStart[s], outStart[s+1]; o != oe {
-			for _, pi := range m.outList[o:oe] {
+			for _, pi := range a.outList[o:oe] {
 				if c, ok := m.accept(norm, pi, int32(i+1)); ok {
 					cands = append(cands, c)
 				}
@@ -122,7 +206,81 @@ func (t *Taxonomy) matchRef(text string) []Match {
 		return int(m.pats[a.pat].term - m.pats[b.pat].term)
 	})
 	d := &doc{t: t, m: m, text: text, norm: norm, low: low, pos: pos}
-	return d.run(cands)
+	return d.runRef(cands)
+}
+
+// runRef is doc.run as it was: every line read in turn, its heading
+// and its list (setBlockRef) whether or not it holds a candidate.
+func (d *doc) runRef(cands []cand) []Match {
+	d.best = map[int32]int{}
+	ci := 0
+	n := len(d.norm)
+	for ls := 0; ls < n; {
+		le := ls + bytes.IndexByte(d.norm[ls:], '\n')
+		if le < ls {
+			le = n
+		}
+		line, key := d.norm[ls:le], d.low[ls:le]
+		sec, isHeading, inline := heading(line, key)
+		if isHeading && inline && d.sec == secOffer && isListItem(line) {
+			isHeading = false
+		}
+		prevSec, prevKey := d.sec, d.headingKey
+		if isHeading && inline {
+			d.sec, d.headingKey = sec, key
+		}
+		d.setBlockRef(ls, le, cands)
+		cj := ci
+		for cj < len(cands) && int(cands[cj].s) < le {
+			cj++
+		}
+		if cj > ci {
+			d.lineStart = ls
+			d.line(ls, le, cands[ci:cj])
+		}
+		switch {
+		case isHeading && !inline:
+			d.sec, d.headingKey = sec, key
+		case isHeading && inline:
+			d.sec, d.headingKey = prevSec, prevKey
+		}
+		ci = cj
+		ls = le + 1
+	}
+	slices.SortFunc(d.out, func(a, b Match) int { return a.Start - b.Start })
+	return d.out
+}
+
+// setBlockRef is setBlock as it was, called on every line: a list
+// starts at the first of its lines read.
+func (d *doc) setBlockRef(ls, le int, cands []cand) {
+	if !isBlockLine(d.norm[ls:le], d.low[ls:le]) {
+		d.bs, d.be = ls, ls
+		return
+	}
+	if ls >= d.bs && le <= d.be && d.bs < d.be {
+		return
+	}
+	be := le
+	for be < len(d.norm) {
+		ne := be + 1 + bytes.IndexByte(d.norm[be+1:], '\n')
+		if ne <= be {
+			ne = len(d.norm)
+		}
+		if !isBlockLine(d.norm[be+1:ne], d.low[be+1:ne]) {
+			break
+		}
+		be = ne
+	}
+	d.bs, d.be = ls, be
+	i, _ := slices.BinarySearchFunc(cands, int32(ls), func(c cand, s int32) int { return int(c.s - s) })
+	j := i
+	for j < len(cands) && int(cands[j].s) < be {
+		j++
+	}
+	d.blockC = cands[i:j]
+	clear(d.blockCtx)
+	d.blockCue = 0
 }
 
 // normPieces are the bytes and characters normalize treats specially.
@@ -390,6 +548,36 @@ func TestScanOddForms(t *testing.T) {
 			norm, low, _ := normalize(text, nil, nil, nil)
 			if got, want := tx.m().scan(norm, low, nil), tx.m().scanRef(norm, low, nil); !slices.Equal(got, want) {
 				t.Fatalf("scan(%q):\n got %v\nwant %v", text, got, want)
+			}
+		}
+	}
+}
+
+// TestScanRangeMatchesReference compares scanRange with the plain
+// automaton started at the range (scanRangeRef) for the matchers of
+// the cue phrases (phrases) and of the headings (classifyHeading, which
+// scans a whole heading) and for the default taxonomy's, on random
+// texts of their forms and random ranges of them.
+func TestScanRangeMatchesReference(t *testing.T) {
+	tx := defaultTaxonomy(t)
+	rng := rand.New(rand.NewPCG(13, 21))
+	for _, m := range []*matcher{cueMatcher(), headMatcher(), tx.m()} {
+		var forms []string
+		for _, k := range m.keys {
+			forms = append(forms, string(k))
+		}
+		for k := range 6000 {
+			text := randomFormText(rng, forms, 1+rng.IntN(12))
+			norm, low, _ := normalize(text, nil, nil, nil)
+			from, to := 0, len(low)
+			if k%3 != 0 {
+				from = rng.IntN(len(low) + 1)
+				to = from + rng.IntN(len(low)-from+1)
+			}
+			got := m.scanRange(norm, low, from, to, nil)
+			want := m.scanRangeRef(norm, low, from, to, nil)
+			if !slices.Equal(got, want) {
+				t.Fatalf("scanRange(%q, %d, %d):\n got %v\nwant %v", text, from, to, got, want)
 			}
 		}
 	}
