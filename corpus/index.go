@@ -8,7 +8,6 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"github.com/jobgap/jobgap/extract"
@@ -27,7 +26,6 @@ const (
 	FieldWorkplace     = "workplace"
 	FieldEmployment    = "employment"
 	FieldDate          = "date"
-	FieldDescription   = "description"
 	FieldCert          = "cert"
 	FieldCertRequired  = "cert_required"
 	FieldCertPreferred = "cert_preferred"
@@ -50,7 +48,9 @@ var internalSeq = []byte("jobgap.seq")
 // another version is rebuilt on Open.
 var internalMapping = []byte("jobgap.mapping")
 
-const mappingVersion = "2" // 2: duplicate, dup_of
+// 2: duplicate, dup_of; 3: no description (no query searched it), no
+// stored fields.
+const mappingVersion = "3"
 
 // indexed is a posting as the index sees it: with its dedup link.
 type indexed struct {
@@ -63,33 +63,36 @@ type index struct {
 }
 
 func indexMapping() mapping.IndexMapping {
+	// Nothing reads a field back from the index (postings are read from
+	// the store), so no field is stored.
 	kw := func() *mapping.FieldMapping {
 		f := bleve.NewKeywordFieldMapping()
 		f.Analyzer = keyword.Name
+		f.Store = false
 		f.IncludeInAll = false
 		f.IncludeTermVectors = false
 		return f
 	}
-	// Phrase queries (on titles, locations) need term vectors; the
-	// description is only searched by terms, so it goes without.
-	text := func(analyzer string, vectors bool) *mapping.FieldMapping {
+	// Titles and locations are searched by phrase, which needs term
+	// vectors.
+	text := func() *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
-		f.Analyzer = analyzer
+		f.Analyzer = standard.Name
 		f.Store = false
 		f.IncludeInAll = false
-		f.IncludeTermVectors = vectors
+		f.IncludeTermVectors = true
 		return f
 	}
 	num := func() *mapping.FieldMapping {
 		f := bleve.NewNumericFieldMapping()
+		f.Store = false
 		f.IncludeInAll = false
 		return f
 	}
 
 	doc := bleve.NewDocumentStaticMapping()
-	doc.AddFieldMappingsAt(FieldTitle, text(standard.Name, true))
-	doc.AddFieldMappingsAt(FieldDescription, text(en.AnalyzerName, false))
-	doc.AddFieldMappingsAt(FieldLocation, text(standard.Name, true))
+	doc.AddFieldMappingsAt(FieldTitle, text())
+	doc.AddFieldMappingsAt(FieldLocation, text())
 	for _, f := range []string{FieldFamily, FieldSeniority, FieldCompany, FieldSource, FieldWorkplace,
 		FieldEmployment, FieldCert, FieldCertRequired, FieldCertPreferred, FieldSkill,
 		FieldSkillRequired, FieldSkillPref, FieldCurrency, FieldDupOf} {
@@ -98,12 +101,15 @@ func indexMapping() mapping.IndexMapping {
 	doc.AddFieldMappingsAt(FieldSalaryMin, num())
 	doc.AddFieldMappingsAt(FieldSalaryMax, num())
 	b := bleve.NewBooleanFieldMapping()
+	b.Store = false
 	b.IncludeInAll = false
 	doc.AddFieldMappingsAt(FieldRemote, b)
 	dup := bleve.NewBooleanFieldMapping()
+	dup.Store = false
 	dup.IncludeInAll = false
 	doc.AddFieldMappingsAt(FieldDuplicate, dup)
 	d := bleve.NewDateTimeFieldMapping()
+	d.Store = false
 	d.IncludeInAll = false
 	doc.AddFieldMappingsAt(FieldDate, d)
 
@@ -120,11 +126,10 @@ func indexMapping() mapping.IndexMapping {
 func indexDocument(x indexed) map[string]any {
 	p := x.p
 	d := map[string]any{
-		FieldTitle:       p.Title,
-		FieldDescription: p.Description,
-		FieldRemote:      p.Remote,
-		FieldSource:      p.Source,
-		FieldDuplicate:   x.dupOf != "",
+		FieldTitle:     p.Title,
+		FieldRemote:    p.Remote,
+		FieldSource:    p.Source,
+		FieldDuplicate: x.dupOf != "",
 	}
 	set := func(k, v string) {
 		if v != "" {
