@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"math/bits"
 	"slices"
 	"strings"
@@ -143,34 +142,78 @@ func keysOf(p extract.Posting) dupKeys {
 	return k
 }
 
-// simHash is the 64-bit SimHash of the 3-word shingles of ws.
+// simHash is the 64-bit SimHash of the 3-word shingles of ws: bit b is
+// set when more shingles have FNV-1a hashes with bit b set than without.
+//
+// It runs once per posting inside the store's write transaction, so it
+// is written for speed (BenchmarkSimHash: several times the plain
+// loop, simHashPlain in the tests, which it must equal): the hash is
+// computed over the strings without copying them, and the 64 counters
+// are kept as bytes, eight to a uint64, each byte lane added with one
+// table lookup and flushed before it can overflow.
 func simHash(ws []string) uint64 {
-	var counts [64]int
-	h := fnv.New64a()
-	for i := 0; i+3 <= len(ws); i++ {
-		h.Reset()
-		h.Write([]byte(ws[i]))
-		h.Write([]byte{' '})
-		h.Write([]byte(ws[i+1]))
-		h.Write([]byte{' '})
-		h.Write([]byte(ws[i+2]))
-		v := h.Sum64()
-		for b := range 64 {
-			if v&(1<<b) != 0 {
-				counts[b]++
-			} else {
-				counts[b]--
+	n := len(ws) - 2 // shingles
+	if n <= 0 {
+		return 0
+	}
+	var ones [64]int    // shingles with each bit set
+	var lanes [8]uint64 // byte counters: lanes[j] byte k counts bit 8j+k
+	pending := 0
+	flush := func() {
+		for j, l := range lanes {
+			for k := range 8 {
+				ones[8*j+k] += int(l >> (8 * k) & 0xff)
 			}
 		}
+		lanes = [8]uint64{}
+		pending = 0
 	}
+	for i := range n {
+		v := uint64(fnvOffset)
+		v = fnvString(v, ws[i])
+		v = (v ^ ' ') * fnvPrime
+		v = fnvString(v, ws[i+1])
+		v = (v ^ ' ') * fnvPrime
+		v = fnvString(v, ws[i+2])
+		for j := range 8 {
+			lanes[j] += spreadBits[v>>(8*j)&0xff]
+		}
+		if pending++; pending == 255 {
+			flush()
+		}
+	}
+	flush()
 	var out uint64
-	for b := range 64 {
-		if counts[b] > 0 {
+	for b, c := range ones {
+		if 2*c > n { // more set than unset
 			out |= 1 << b
 		}
 	}
 	return out
 }
+
+// FNV-1a, 64 bits.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func fnvString(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime
+	}
+	return h
+}
+
+// spreadBits[x] has byte k equal to bit k of x.
+var spreadBits = func() (t [256]uint64) {
+	for x := range t {
+		for k := range 8 {
+			t[x] |= uint64(x>>k&1) << (8 * k)
+		}
+	}
+	return t
+}()
 
 // groupKey is group | sim | id.
 func groupKey(group []byte, sim uint64, id string) []byte {
