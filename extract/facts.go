@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Facts read from a posting's text when its source gave no field for
@@ -97,8 +98,8 @@ func ExperienceFromText(text string) float64 {
 				}
 			}
 		}
-		if !hasAny(low, yearUnits) {
-			continue
+		if !mayHoldYears(low) {
+			continue // yearsRe cannot match: spare the costliest regexp
 		}
 		// Whether the sentence speaks of the company: read once a
 		// sentence (up to 300 bytes around), so that a long line of "N
@@ -339,8 +340,77 @@ func hasAny(s string, subs []string) bool {
 }
 
 // yearUnits are the unit words of yearsRe in lower case: a line with
-// none of them cannot hold a years phrase.
+// none of them cannot hold a years phrase. Every unit yearsRe reads
+// starts with one of them.
 var yearUnits = []string{"year", "yr", "jahr", "ans", "année", "año", "ano", "anni", "anno", "jaar", "lat", "rok", "år"}
+
+// yearsNumberEnds are the words a number of yearsRe, or what may follow
+// the number, ends with: its number words, "plus" and "or more".
+var yearsNumberEnds = append(strings.Split(numWord, "|"), "plus", "more")
+
+// mayHoldYears reports whether low, a lower-cased line, may hold a match
+// of yearsRe. A match ends with a unit (yearUnits) that follows, but for
+// spaces, a number ("3", "five"), "+", "plus", "or more", "-" (as in "3-
+// years") or ")" (as in "five (5) years"). Most lines with a unit have
+// none of these before it ("plans", "platform", "planning", "years of
+// history"), and reading such a line costs a small part of running
+// yearsRe on it. The test only ever says yes when unsure:
+// TestMayHoldYears and FuzzMayHoldYears check it against yearsRe.
+func mayHoldYears(low string) bool {
+	if strings.Contains(low, "ſ") {
+		// yearsRe reads the long s as "s" (case folding), but ToLower
+		// leaves it as it is: fall back to the units alone.
+		return hasAny(low, yearUnits)
+	}
+	for _, u := range yearUnits {
+		for off := 0; ; {
+			i := strings.Index(low[off:], u)
+			if i < 0 {
+				break
+			}
+			if yearsNumberBefore(low[:off+i]) {
+				return true
+			}
+			off += i + 1
+		}
+	}
+	return false
+}
+
+// yearsNumberBefore reports whether s, the lower-cased line before a
+// unit, may end with the number of a years phrase: after spaces (\s of
+// a regexp), a digit, "+", "-", ")", a word ending in a number word,
+// "plus" or "more", or anything not ASCII (yes when unsure).
+func yearsNumberBefore(s string) bool {
+	s = strings.TrimRight(s, " \t\n\f\r")
+	if s == "" {
+		return false
+	}
+	switch c := s[len(s)-1]; {
+	case c >= '0' && c <= '9', c == '+', c == '-', c == ')', c >= utf8.RuneSelf:
+		return true
+	case c < 'a' || c > 'z':
+		return false
+	}
+	// The word the line ends with: ASCII letters, or anything beyond
+	// ASCII, which may fold to a letter of a number word.
+	w := len(s)
+	for w > 0 && (s[w-1] >= 'a' && s[w-1] <= 'z' || s[w-1] >= utf8.RuneSelf) {
+		w--
+	}
+	word := s[w:]
+	for i := 0; i < len(word); i++ {
+		if word[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	for _, n := range yearsNumberEnds {
+		if strings.HasSuffix(word, n) {
+			return true
+		}
+	}
+	return false
+}
 
 // educationWords holds, lower-cased, a word of every match of eduRes,
 // degreeRe and noDegreeRe, split as hasEducationWord splits ("B.Sc" gives
