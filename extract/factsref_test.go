@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -121,6 +122,32 @@ func TestMayHoldYears(t *testing.T) {
 	}
 }
 
+// TestMoneyMatches checks that moneyMatches finds what moneyRe does in
+// the whole line.
+func TestMoneyMatches(t *testing.T) {
+	lines := withLines(append(snippetTexts(t), genDescriptions(t, 300)...))
+	lines = append(lines, moneyLines...)
+	for _, l := range lines {
+		if !sameMoneyMatches(l) {
+			t.Errorf("moneyMatches(%q) = %v, moneyRe finds %v", l, moneyMatches(l, maxAmountsPerLine),
+				moneyRe.FindAllStringSubmatchIndex(l, maxAmountsPerLine))
+		}
+	}
+}
+
+// moneyLines are lines at the edges of moneyMatches' windows.
+var moneyLines = []string{
+	"HKD ₹ 5", "HKD ₹\u00a05", "ſGD $ 1,000", "DKK 1 000 000 thouſand dollarſ", "1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 kr",
+	"Rſ. 12,00,000 lakhſ", "abc123k", "x" + strings.Repeat("9", 40) + " billion", "€ 1.234.567,89 EUR", "\xff\xfe5 $ \xe2\x82",
+	"12’000 CHF", "120\u202f000 €", strings.Repeat("$1 ", 100), "1\u00a0000\u00a0000 zł", "5万円", "年収600万円",
+}
+
+// sameMoneyMatches reports whether moneyMatches finds in line what moneyRe
+// does.
+func sameMoneyMatches(line string) bool {
+	return reflect.DeepEqual(moneyMatches(line, maxAmountsPerLine), moneyRe.FindAllStringSubmatchIndex(line, maxAmountsPerLine))
+}
+
 // missesYears reports whether mayHoldYears turns away a line yearsRe
 // matches in and that has a unit word.
 func missesYears(line string) bool {
@@ -134,6 +161,9 @@ func FuzzFactsReference(f *testing.F) {
 	for _, s := range snippetTexts(f) {
 		f.Add(s)
 	}
+	for _, s := range moneyLines {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, text string) {
 		for _, p := range refPairs {
 			if got, want := p.new(text), p.ref(text); got != want {
@@ -141,6 +171,9 @@ func FuzzFactsReference(f *testing.F) {
 			}
 		}
 		for l := range strings.SplitSeq(text, "\n") {
+			if !sameMoneyMatches(l) {
+				t.Fatalf("moneyMatches(%q) differs from moneyRe", l)
+			}
 			if missesYears(l) {
 				t.Fatalf("mayHoldYears misses %q", l)
 			}
@@ -173,4 +206,33 @@ func BenchmarkFactsVsReference(b *testing.B) {
 			b.ReportMetric(float64(tRef.Microseconds())/float64(b.N*len(descs)), "ref-µs/posting")
 		})
 	}
+}
+
+// BenchmarkMoneyMatchesVsRegexp compares moneyMatches with moneyRe run on
+// the whole line, on the lines of 500 generated postings that
+// salariesInLine reads amounts in, and reports new/ref as above.
+func BenchmarkMoneyMatchesVsRegexp(b *testing.B) {
+	var lines []string
+	for _, d := range genDescriptions(b, 500) {
+		for l := range strings.SplitSeq(d, "\n") {
+			if strings.ContainsAny(l, "0123456789") && hasCurrencyMarker(l) {
+				lines = append(lines, l)
+			}
+		}
+	}
+	var tRef, tNew time.Duration
+	for range b.N {
+		start := time.Now()
+		for _, l := range lines {
+			moneyRe.FindAllStringSubmatchIndex(l, maxAmountsPerLine)
+		}
+		mid := time.Now()
+		for _, l := range lines {
+			moneyMatches(l, maxAmountsPerLine)
+		}
+		tRef, tNew = tRef+mid.Sub(start), tNew+time.Since(mid)
+	}
+	b.ReportMetric(float64(tNew)/float64(tRef), "new/ref")
+	b.ReportMetric(float64(tNew.Microseconds())/float64(b.N*len(lines)), "new-µs/line")
+	b.ReportMetric(float64(tRef.Microseconds())/float64(b.N*len(lines)), "ref-µs/line")
 }
