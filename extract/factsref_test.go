@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -23,6 +25,7 @@ var refPairs = []refPair{
 	{"experience",
 		func(s string) string { return fmt.Sprint(refExperienceFromText(s)) },
 		func(s string) string { return fmt.Sprint(ExperienceFromText(s)) }},
+	{"workplace", refWorkplaceFromText, WorkplaceFromText},
 }
 
 // genDescriptions returns the descriptions of the first n postings of
@@ -73,6 +76,30 @@ func snippetTexts(tb testing.TB) []string {
 	return out
 }
 
+// testTexts returns the texts the filters and fast readers are checked
+// on: the labelled snippets and 300 generated postings, and every
+// distinct line of them (one in ten of all these under -race or
+// -short). It reads them once for all tests.
+func testTexts(tb testing.TB) []string {
+	tb.Helper()
+	testTextsOnce.Do(func() {
+		testTextsCache = withLines(append(snippetTexts(tb), genDescriptions(tb, 300)...))
+		if raceEnabled || testing.Short() {
+			// One text in ten.
+			for i := range len(testTextsCache) / 10 {
+				testTextsCache[i] = testTextsCache[i*10]
+			}
+			testTextsCache = testTextsCache[:len(testTextsCache)/10]
+		}
+	})
+	return slices.Clone(testTextsCache)
+}
+
+var (
+	testTextsOnce  sync.Once
+	testTextsCache []string
+)
+
 // withLines returns texts and every distinct line of them.
 func withLines(texts []string) []string {
 	out := append([]string(nil), texts...)
@@ -89,10 +116,9 @@ func withLines(texts []string) []string {
 }
 
 // TestFactsMatchReference checks that each fast fact reader reads what
-// its reference version reads, on the labelled snippets, 1,000 generated
-// postings and every line of them.
+// its reference version reads, on testTexts.
 func TestFactsMatchReference(t *testing.T) {
-	texts := withLines(append(snippetTexts(t), genDescriptions(t, 1000)...))
+	texts := testTexts(t)
 	for _, p := range refPairs {
 		diff := 0
 		for _, s := range texts {
@@ -112,7 +138,7 @@ func TestFactsMatchReference(t *testing.T) {
 // line where yearsRe matches, and that has a unit word (the filter
 // before it), passes it.
 func TestMayHoldYears(t *testing.T) {
-	lines := withLines(append(snippetTexts(t), genDescriptions(t, 300)...))
+	lines := testTexts(t)
 	lines = append(lines, "five (5) years", "3 - years", "3 or more years", "two to three+ yrs",
 		"FIVE YEARS", "fünf Jahre", "två år", "ſix years", "3 anſ", "10yrs", "trois ans", "3 -\tyears")
 	for _, l := range lines {
@@ -125,7 +151,7 @@ func TestMayHoldYears(t *testing.T) {
 // TestMoneyMatches checks that moneyMatches finds what moneyRe does in
 // the whole line.
 func TestMoneyMatches(t *testing.T) {
-	lines := withLines(append(snippetTexts(t), genDescriptions(t, 300)...))
+	lines := testTexts(t)
 	lines = append(lines, moneyLines...)
 	for _, l := range lines {
 		if !sameMoneyMatches(l) {
@@ -156,7 +182,8 @@ func missesYears(line string) bool {
 }
 
 // FuzzFactsReference compares each fact reader with its reference on any
-// text, and checks the line filters against the regexps they spare.
+// text, and checks the line filters (mayHoldYears, moneyMatches, the
+// workplace patterns') against the regexps they spare.
 func FuzzFactsReference(f *testing.F) {
 	for _, s := range snippetTexts(f) {
 		f.Add(s)
@@ -176,6 +203,11 @@ func FuzzFactsReference(f *testing.F) {
 			}
 			if missesYears(l) {
 				t.Fatalf("mayHoldYears misses %q", l)
+			}
+			for _, c := range workplaceFilterCases {
+				if missesWorkplace(c.p, l) {
+					t.Fatalf("%s: filter turns away %q", c.name, l)
+				}
 			}
 		}
 	})

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -121,4 +122,72 @@ func refExperienceFromText(text string) float64 {
 		}
 	}
 	return best
+}
+
+// refWorkplaceFromText is WorkplaceFromText before it split and
+// lower-cased the text once, and before the line filters of
+// workplacePatterns.
+func refWorkplaceFromText(text string) string {
+	// Each pattern is run only on the lines holding a word it needs: the
+	// regexps are the costliest step of extraction.
+	lower := strings.ToLower(text)
+	if hasAny(lower, []string{"hybrid", "híbrid", "hybryd", "ibrid"}) {
+		for _, m := range hybridRe.FindAllStringSubmatch(text, -1) {
+			if m[1] == "" {
+				// "Remote within Germany, or hybrid from Berlin": remote is
+				// on offer.
+				if refMatchLines(text, []string{"remot", "teletrabajo", "télétravail"}, remoteOrHybridRe) {
+					return "remote"
+				}
+				return "hybrid"
+			}
+		}
+	}
+	if strings.Contains(lower, "day") && refMatchLines(text, []string{"office", "hq", "studio"}, daysOffRe) {
+		return "hybrid"
+	}
+	if refMatchLines(text, []string{"remot", "home", "mobil", "télétravail", "teletrabajo", "wfh", "smart working", "zdaln", "thuis", "%"}, daysRemoteRe) {
+		return "hybrid"
+	}
+	if refMatchLines(text, []string{"office", "hq", "studio"}, weekdaysOfficeRe) {
+		return "hybrid"
+	}
+	if refMatchLines(text, []string{"week", "週"}, daysCityRe) {
+		return "hybrid"
+	}
+	if refMatchLines(text, []string{"bureau", "büro", "kantoor", "oficina", "ufficio", "biur", "domova", "zdalnej", "home", "remote", "wfh", "site", "office", "週", "télétravail", "teletrabajo", "mobile"}, daysBureauRe) {
+		return "hybrid"
+	}
+	// A role the posting puts in the office full time, even at a
+	// remote-first company.
+	if refMatchLines(text, []string{"office", "site"}, fullOfficeRe) {
+		return "onsite"
+	}
+	if !strings.Contains(lower, "remot") && !hasAny(lower, onsiteWords) && !hasAny(lower, remoteWords) {
+		return ""
+	}
+	if refMatchLines(text, []string{"remot", "homeoffice", "home office"}, notRemote) {
+		return "onsite"
+	}
+	if refMatchLines(text, remoteWords, remoteRe) {
+		return "remote"
+	}
+	if refMatchLines(text, []string{"remote"}, remoteLine) {
+		return "remote"
+	}
+	if refMatchLines(text, onsiteWords, onsiteRe) {
+		return "onsite"
+	}
+	return ""
+}
+
+// refMatchLines is matchLines as refWorkplaceFromText used it: it splits
+// and lower-cases text on each call.
+func refMatchLines(text string, words []string, re *regexp.Regexp) bool {
+	for line := range strings.SplitSeq(text, "\n") {
+		if hasAny(strings.ToLower(line), words) && re.MatchString(line) {
+			return true
+		}
+	}
+	return false
 }
