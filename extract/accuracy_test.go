@@ -50,7 +50,7 @@ const (
 )
 
 // loadLabelled reads every snippet of testdata/<dir>/*.yaml.
-func loadLabelled(t *testing.T, dir string) []labelled {
+func loadLabelled(t testing.TB, dir string) []labelled {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join("testdata", dir, "*.yaml"))
 	if err != nil || len(files) == 0 {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Facts read from a posting's text when its source gave no field for
@@ -97,8 +98,8 @@ func ExperienceFromText(text string) float64 {
 				}
 			}
 		}
-		if !hasAny(low, yearUnits) {
-			continue
+		if !mayHoldYears(low) {
+			continue // yearsRe cannot match: spare the costliest regexp
 		}
 		// Whether the sentence speaks of the company: read once a
 		// sentence (up to 300 bytes around), so that a long line of "N
@@ -258,54 +259,45 @@ var (
 // the word alone ("remote teams"); onsite needs a phrase about the role
 // ("on-site role", "office-based", "5 days a week in the office").
 func WorkplaceFromText(text string) string {
-	// Each pattern is run only on the lines holding a word it needs: the
-	// regexps are the costliest step of extraction.
+	// Each pattern is run only on the lines that may hold a match of it
+	// (see workplacePattern): the regexps are the costliest step of
+	// extraction. The text is split and lower-cased once for all.
 	lower := strings.ToLower(text)
+	lines := &lowerText{text: text, lower: lower}
 	if hasAny(lower, []string{"hybrid", "híbrid", "hybryd", "ibrid"}) {
 		for _, m := range hybridRe.FindAllStringSubmatch(text, -1) {
 			if m[1] == "" {
 				// "Remote within Germany, or hybrid from Berlin": remote is
 				// on offer.
-				if matchLines(text, []string{"remot", "teletrabajo", "télétravail"}, remoteOrHybridRe) {
+				if matchLines(lines, remoteOrHybrid) {
 					return "remote"
 				}
 				return "hybrid"
 			}
 		}
 	}
-	if strings.Contains(lower, "day") && matchLines(text, []string{"office", "hq", "studio"}, daysOffRe) {
+	if strings.Contains(lower, "day") && matchLines(lines, daysOff) {
 		return "hybrid"
 	}
-	if matchLines(text, []string{"remot", "home", "mobil", "télétravail", "teletrabajo", "wfh", "smart working", "zdaln", "thuis", "%"}, daysRemoteRe) {
-		return "hybrid"
-	}
-	if matchLines(text, []string{"office", "hq", "studio"}, weekdaysOfficeRe) {
-		return "hybrid"
-	}
-	if matchLines(text, []string{"week", "週"}, daysCityRe) {
-		return "hybrid"
-	}
-	if matchLines(text, []string{"bureau", "büro", "kantoor", "oficina", "ufficio", "biur", "domova", "zdalnej", "home", "remote", "wfh", "site", "office", "週", "télétravail", "teletrabajo", "mobile"}, daysBureauRe) {
+	if matchLines(lines, daysRemote) || matchLines(lines, weekdaysOffice) || matchLines(lines, daysCity) ||
+		matchLines(lines, daysBureau) {
 		return "hybrid"
 	}
 	// A role the posting puts in the office full time, even at a
 	// remote-first company.
-	if matchLines(text, []string{"office", "site"}, fullOfficeRe) {
+	if matchLines(lines, fullOffice) {
 		return "onsite"
 	}
 	if !strings.Contains(lower, "remot") && !hasAny(lower, onsiteWords) && !hasAny(lower, remoteWords) {
 		return ""
 	}
-	if matchLines(text, []string{"remot", "homeoffice", "home office"}, notRemote) {
+	if matchLines(lines, notRemoteP) {
 		return "onsite"
 	}
-	if matchLines(text, remoteWords, remoteRe) {
+	if matchLines(lines, remoteP) || matchLines(lines, remoteLineP) {
 		return "remote"
 	}
-	if matchLines(text, []string{"remote"}, remoteLine) {
-		return "remote"
-	}
-	if matchLines(text, onsiteWords, onsiteRe) {
+	if matchLines(lines, onsiteP) {
 		return "onsite"
 	}
 	return ""
@@ -317,11 +309,209 @@ var onsiteWords = []string{"site", "office", "person", "vor ort", "presencial", 
 // remoteWords holds a word of every match of remoteRe, lower-cased.
 var remoteWords = []string{"remot", "work from", "work-from", "wfh", "télétravail", "teletrabajo", "zdaln", "remote", "home office", "home-based", "home based", "リモート"}
 
-// matchLines reports whether re matches a line of text that holds one of
-// words (lower-cased).
-func matchLines(text string, words []string, re *regexp.Regexp) bool {
-	for line := range strings.SplitSeq(text, "\n") {
-		if hasAny(strings.ToLower(line), words) && re.MatchString(line) {
+// A workplacePattern is a regexp of WorkplaceFromText with the tests that
+// spare running it on most lines. Both read a line lower-cased and only
+// ever turn away lines where the regexp cannot match:
+//   - words holds a word of every match (of old, the only test);
+//   - may, when set, tells more closely whether a line may hold a match:
+//     a number right before "days", one of the phrases of the regexp.
+//
+// They look for the lower-cased words of the regexp, which reads text
+// case-insensitively; that holds for every letter but the long s (ſ),
+// which the regexp takes for an s and ToLower keeps as it is, so may is
+// not asked about a line with one. TestWorkplaceFilters checks both tests
+// against their regexp on generated matches of it and on the test texts.
+type workplacePattern struct {
+	re    *regexp.Regexp
+	words []string
+	may   func(low string) bool
+}
+
+var (
+	remoteOrHybrid = workplacePattern{re: remoteOrHybridRe, words: []string{"remot", "teletrabajo", "télétravail"}}
+	daysOff        = workplacePattern{re: daysOffRe, words: []string{"office", "hq", "studio"},
+		may: func(low string) bool { return numberThen(low, []string{"day"}, numberWords1to4, "") }}
+	daysRemote = workplacePattern{re: daysRemoteRe,
+		words: []string{"remot", "home", "mobil", "télétravail", "teletrabajo", "wfh", "smart working", "zdaln", "thuis", "%"},
+		may: func(low string) bool {
+			return strings.Contains(low, "%") || numberThen(low, dayWords, daysRemoteNumbers, "")
+		}}
+	weekdaysOffice = workplacePattern{re: weekdaysOfficeRe, words: []string{"office", "hq", "studio"},
+		may: func(low string) bool {
+			return hasAny(low, []string{"mon", "tue", "wed", "thu"}) && hasAny(low, []string{"tue", "wed", "thu", "fri"})
+		}}
+	daysCity = workplacePattern{re: daysCityRe, words: []string{"week", "週"},
+		may: func(low string) bool {
+			return strings.Contains(low, "週") || numberThen(low, []string{"day"}, numberWords1to4, "")
+		}}
+	daysBureau = workplacePattern{re: daysBureauRe,
+		words: []string{"bureau", "büro", "kantoor", "oficina", "ufficio", "biur", "domova", "zdalnej", "home", "remote", "wfh", "site", "office", "週", "télétravail", "teletrabajo", "mobile"},
+		may: func(low string) bool {
+			// A word for the office or another of a phrase without one, or
+			// a digit 1-4 and "day" or "week".
+			return hasAny(low, []string{"bureau", "büro", "kantoor", "oficina", "ufficio", "biur", "domova", "zdalnej", "homeoffice", "partiel", "parcial", "週"}) ||
+				strings.ContainsAny(low, "1234") && hasAny(low, []string{"day", "wk", "week"})
+		}}
+	fullOffice = workplacePattern{re: fullOfficeRe, words: []string{"office", "site"},
+		may: func(low string) bool {
+			return hasAny(low, []string{"work week", "workweek", "office full", "office five", "office 5", "% on", "fully on"})
+		}}
+	notRemoteP = workplacePattern{re: notRemote, words: []string{"remot", "homeoffice", "home office"},
+		may: func(low string) bool { return hasAny(low, []string{"not", "no ", "kein", "isn't"}) }}
+	remoteP = workplacePattern{re: remoteRe, words: remoteWords,
+		may: func(low string) bool {
+			return hasAny(low, []string{"remotely", "remoto", "work from", "work-from", "wfh", "télétravail", "teletrabajo", "zdaln",
+				"home office", "home-based", "home based", "リモート"}) || remotePhrase(low)
+		}}
+	remoteLineP = workplacePattern{re: remoteLine, words: []string{"remote"}}
+	onsiteP     = workplacePattern{re: onsiteRe, words: onsiteWords,
+		may: func(low string) bool {
+			return hasAny(low, []string{"onsite", "on-site", "on site", "sur site", "site-based", "site based", "office-based",
+				"office based", "in-office", "in office", "in the office", "in our office", "from office", "from the office",
+				"based ", "person role", "wfo", "vor ort", "presencial", "présentiel", "op locatie", "präsenz", "presenza",
+				"på plats", "på kontoret"})
+		}}
+)
+
+// Number words of the workplace patterns, and the words for days.
+var (
+	numberWords1to4   = []string{"one", "two", "three", "four"}
+	daysRemoteNumbers = []string{"one", "two", "three", "four", "zwei", "drei", "vier", "deux", "trois", "quatre", "dos", "tres",
+		"cuatro", "due", "tre", "quattro", "een", "twee", "drie"}
+	dayWords = []string{"day", "tag", "jour", "día", "giorni", "dni", "dag"}
+)
+
+// remotePhrase reports whether low, a lower-cased line, has "remote" in
+// one of the phrases of remoteRe: "fully remote", "remote-first", "remote
+// (US)", "is remote", a "remote" followed by punctuation or nothing…
+func remotePhrase(low string) bool {
+	for off := 0; ; {
+		i := strings.Index(low[off:], "remote")
+		if i < 0 {
+			return false
+		}
+		i += off
+		before, after := low[:i], low[i+len("remote"):]
+		for _, a := range remoteAfter {
+			if strings.HasPrefix(after, a) {
+				return true
+			}
+		}
+		for _, b := range remoteBefore {
+			if strings.HasSuffix(before, b) {
+				return true
+			}
+		}
+		// "…, remote" at the end, or before punctuation or "on".
+		rest := strings.TrimLeft(after, " \t\n\f\r")
+		if rest == "" || strings.ContainsRune(",.;|)", rune(rest[0])) || strings.HasPrefix(rest, "on") {
+			return true
+		}
+		off = i + 1
+	}
+}
+
+// remoteAfter and remoteBefore are what follows and what comes before
+// "remote" in the phrases of remoteRe that have it.
+var (
+	remoteAfter = []string{"-first", " first", "-friendly", " position", " role", " job", " opportunity", " (", " - ", ",",
+		" only", " within", " in ", " across", " anywhere", " \u2013", "-based", " based", " with", " zu arbeiten", " arbeiten"}
+	remoteBefore = []string{"fully ", "100% ", "100 % ", "location: ", "is ", "be ", "are ", "vollständig ", "komplett ", "full "}
+)
+
+// numberThen reports whether low, a lower-cased line, has one of units
+// right after, but for spaces (\s of a regexp), a number: a digit, one
+// of marks, or a word ending with one of ends. Anything beyond ASCII
+// there counts as a number too (yes when unsure).
+func numberThen(low string, units, ends []string, marks string) bool {
+	for _, u := range units {
+		for off := 0; ; {
+			i := strings.Index(low[off:], u)
+			if i < 0 {
+				break
+			}
+			if numberBefore(low[:off+i], ends, marks) {
+				return true
+			}
+			off += i + 1
+		}
+	}
+	return false
+}
+
+// numberBefore reports whether s, the lower-cased line before a unit,
+// may end with a number: after spaces (\s of a regexp), a digit, one of
+// marks, a word ending with one of ends, or anything not ASCII (yes when
+// unsure).
+func numberBefore(s string, ends []string, marks string) bool {
+	s = strings.TrimRight(s, " \t\n\f\r")
+	if s == "" {
+		return false
+	}
+	switch c := s[len(s)-1]; {
+	case c >= '0' && c <= '9', strings.IndexByte(marks, c) >= 0, c >= utf8.RuneSelf:
+		return true
+	case c < 'a' || c > 'z':
+		return false
+	}
+	// The word the line ends with: ASCII letters, or anything beyond
+	// ASCII, which may fold to a letter of a number word.
+	w := len(s)
+	for w > 0 && (s[w-1] >= 'a' && s[w-1] <= 'z' || s[w-1] >= utf8.RuneSelf) {
+		w--
+	}
+	word := s[w:]
+	for i := 0; i < len(word); i++ {
+		if word[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	for _, n := range ends {
+		if strings.HasSuffix(word, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerText is a text, its lower-cased copy, and both split into lines
+// when first needed.
+type lowerText struct {
+	text, lower string
+	lines       []lowerLine
+}
+
+// lowerLine is a line of a text and the same line lower-cased.
+type lowerLine struct{ line, low string }
+
+// mayMatch reports whether p's tests let low, a lower-cased line or
+// text, through.
+func (p workplacePattern) mayMatch(low string) bool {
+	if p.may != nil && !p.may(low) && !strings.Contains(low, "ſ") {
+		return false
+	}
+	return hasAny(low, p.words)
+}
+
+// matchLines reports whether p's regexp matches a line of t that p's
+// tests let through. A text whose every line they turn away they turn
+// away as a whole (what they look for in a line, they find in the text,
+// a line break being a space to numberThen), which spares splitting it.
+func matchLines(t *lowerText, p workplacePattern) bool {
+	if !p.mayMatch(t.lower) {
+		return false
+	}
+	if t.lines == nil {
+		// ToLower maps rune by rune and never makes or removes a "\n", so
+		// the lines pair up.
+		ls, lows := strings.Split(t.text, "\n"), strings.Split(t.lower, "\n")
+		t.lines = make([]lowerLine, len(ls))
+		for i := range ls {
+			t.lines[i] = lowerLine{ls[i], lows[i]}
+		}
+	}
+	for _, l := range t.lines {
+		if p.mayMatch(l.low) && p.re.MatchString(l.line) {
 			return true
 		}
 	}
@@ -339,8 +529,30 @@ func hasAny(s string, subs []string) bool {
 }
 
 // yearUnits are the unit words of yearsRe in lower case: a line with
-// none of them cannot hold a years phrase.
+// none of them cannot hold a years phrase. Every unit yearsRe reads
+// starts with one of them.
 var yearUnits = []string{"year", "yr", "jahr", "ans", "année", "año", "ano", "anni", "anno", "jaar", "lat", "rok", "år"}
+
+// yearsNumberEnds are the words a number of yearsRe, or what may follow
+// the number, ends with: its number words, "plus" and "or more".
+var yearsNumberEnds = append(strings.Split(numWord, "|"), "plus", "more")
+
+// mayHoldYears reports whether low, a lower-cased line, may hold a match
+// of yearsRe. A match ends with a unit (yearUnits) that follows, but for
+// spaces, a number ("3", "five"), "+", "plus", "or more", "-" (as in "3-
+// years") or ")" (as in "five (5) years"). Most lines with a unit have
+// none of these before it ("plans", "platform", "planning", "years of
+// history"), and reading such a line costs a small part of running
+// yearsRe on it. The test only ever says yes when unsure:
+// TestMayHoldYears and FuzzFactsReference check it against yearsRe.
+func mayHoldYears(low string) bool {
+	if strings.Contains(low, "ſ") {
+		// yearsRe reads the long s as "s" (case folding), but ToLower
+		// leaves it as it is: fall back to the units alone.
+		return hasAny(low, yearUnits)
+	}
+	return numberThen(low, yearUnits, yearsNumberEnds, "+-)")
+}
 
 // educationWords holds, lower-cased, a word of every match of eduRes,
 // degreeRe and noDegreeRe, split as hasEducationWord splits ("B.Sc" gives

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
@@ -583,7 +584,7 @@ func tidyLines(s string, marksOnly bool) string {
 	var out []string
 	blank := false
 	for _, raw := range strings.Split(s, "\n") {
-		line := strings.Join(strings.Fields(raw), " ")
+		line := collapseSpaces(raw)
 		if line == "-" {
 			line = ""
 		}
@@ -600,6 +601,43 @@ func tidyLines(s string, marksOnly bool) string {
 		out = append(out, line)
 	}
 	return strings.Join(out, "\n")
+}
+
+// collapseSpaces returns strings.Join(strings.Fields(s), " "): s without
+// white space at either end, and with each run of it within made one
+// space. Most lines already are so, and it returns them as they are
+// without splitting and joining them (TestCollapseSpaces and
+// FuzzCollapseSpaces compare it with Fields and Join).
+func collapseSpaces(s string) string {
+	space := true // the last rune was white space (at the start, as if)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch c {
+			case ' ':
+				if space {
+					return strings.Join(strings.Fields(s), " ") // two in a row, or leading
+				}
+				space = true
+			case '\t', '\n', '\v', '\f', '\r':
+				return strings.Join(strings.Fields(s), " ")
+			default:
+				space = false
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		space = false
+		i += n
+	}
+	if space && s != "" {
+		return strings.Join(strings.Fields(s), " ") // trailing
+	}
+	return s
 }
 
 // plainText cleans text that is not HTML: entities decoded, literal "\n"

@@ -91,3 +91,27 @@ func FuzzHTMLToText(f *testing.F) {
 		}
 	})
 }
+
+// collapseCases are lines for TestCollapseSpaces and the seeds of
+// FuzzCollapseSpaces.
+var collapseCases = []string{"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\u00a0b", "a\u3000b", "a\u0085b",
+	"\xff \xfe", "é è", "-", " - ", "a\u200bb", "a\fb", "a \u2028"}
+
+func TestCollapseSpaces(t *testing.T) {
+	for _, s := range collapseCases {
+		if got, want := collapseSpaces(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("collapseSpaces(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzCollapseSpaces(f *testing.F) {
+	for _, s := range collapseCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := collapseSpaces(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("collapseSpaces(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

@@ -237,7 +237,7 @@ func parseNumber(num, dec string) (float64, bool) {
 
 func findMoney(line, prefer string) []money {
 	var out []money
-	for _, m := range moneyRe.FindAllStringSubmatchIndex(line, maxAmountsPerLine) {
+	for _, m := range moneyMatches(line, maxAmountsPerLine) {
 		s, e := m[0], m[1]
 		get := func(g int) string {
 			if m[2*g] < 0 {
@@ -309,6 +309,86 @@ func findMoney(line, prefer string) []money {
 		out = append(out, mo)
 	}
 	return out
+}
+
+// moneyMatches returns what moneyRe.FindAllStringSubmatchIndex(line, n)
+// does, at a fraction of the cost: moneyRe runs on a short window of the
+// line around each number instead of searching the line.
+//
+// Every match of moneyRe holds a number, and the first digit from where
+// the search starts always begins a match (the currency and all after
+// the number being optional). So the next match starts at that digit or
+// before it, at a currency and a space before it (moneyBefore), and its
+// number starts at the digit. Nothing of it lies further than moneyAfter
+// bytes past the digits and separators that follow the digit. Within
+// such a window the regexp finds what it would in the whole line: none
+// of its assertions looks at the window's start, and no path of its
+// search reaches the window's end unless that is the line's.
+func moneyMatches(line string, n int) [][]int {
+	var out [][]int
+	for pos := 0; pos < len(line) && len(out) < n; {
+		d := strings.IndexAny(line[pos:], "0123456789")
+		if d < 0 {
+			break
+		}
+		d += pos
+		start := max(pos, d-moneyBefore(line[max(pos, d-maxMoneyBefore):d]))
+		for start < d && !utf8.RuneStart(line[start]) {
+			start++
+		}
+		end := d
+		for end < len(line) && isNumberByte(line[end]) {
+			end++
+		}
+		end = min(len(line), end+moneyAfter)
+		for end < len(line) && !utf8.RuneStart(line[end]) {
+			end++
+		}
+		m := moneyRe.FindStringSubmatchIndex(line[start:end])
+		if m == nil {
+			break // cannot be: a digit always begins a match
+		}
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += start
+			}
+		}
+		out = append(out, m)
+		pos = m[1]
+	}
+	return out
+}
+
+// maxMoneyBefore is the most bytes a match of moneyRe has before its
+// number: a code, a space and a sign ("HKD ₹", 9 bytes when the K is the
+// Kelvin sign, which (?i) reads as K), then a narrow no-break space (3).
+const maxMoneyBefore = 12
+
+// moneyBefore returns how many bytes a match of moneyRe may have before
+// a number that before follows: in plain ASCII without "$" or ".", where
+// the currency can only be a code of up to three letters, four (the code
+// and a space); else maxMoneyBefore. The regexp tries each of them as a
+// start, which is most of its cost.
+func moneyBefore(before string) int {
+	for i := 0; i < len(before); i++ {
+		if c := before[i]; c >= utf8.RuneSelf || c == '$' || c == '.' {
+			return maxMoneyBefore
+		}
+	}
+	return 4
+}
+
+// moneyAfter bounds the bytes of a match of moneyRe after its number's
+// digits and separators, with a margin: a scale (" thousand", 10 bytes
+// with ſ, which (?i) reads as s), a currency (" dollars", 10) and the
+// rune a \b looks at (4).
+const moneyAfter = 32
+
+// isNumberByte reports whether b may be part of a number of moneyRe: a
+// digit, a separator, or a byte of a rune beyond ASCII (narrow and
+// no-break spaces, ’), which may be one.
+func isNumberByte(b byte) bool {
+	return b >= '0' && b <= '9' || b == ',' || b == '.' || b == '\'' || b == ' ' || b >= utf8.RuneSelf
 }
 
 // noSpaceScript reports whether r is of a script written without spaces
@@ -408,7 +488,10 @@ func salariesInLine(line, prev, prefer string) []*Salary {
 		return nil // no amount, or none could have a currency: no pay
 	}
 	ms := findMoney(line, prefer)
-	if len(ms) == 0 {
+	// Amounts without a currency are never pay, and only a "薪" gives
+	// them one below: a line of only those (most lines with a number)
+	// needs no more reading.
+	if !slices.ContainsFunc(ms, func(m money) bool { return m.currency != "" }) && !strings.Contains(line, "薪") {
 		return nil
 	}
 	payLine := payRe.MatchString(line) || payRe.MatchString(prev)
