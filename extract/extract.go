@@ -13,7 +13,6 @@
 package extract
 
 import (
-	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -159,13 +158,13 @@ var locationCurrencies = map[string]string{
 // dollar a bare "$" is: Canadian provinces and cities, Australian states
 // and cities and its pension ("superannuation", "+ super"), New Zealand,
 // Singapore, Hong Kong, and American ones.
-var dollarPlaceRe = regexp.MustCompile(`(?i)\b(canada|canadian|ontario|quebec|québec|british columbia|alberta|manitoba|saskatchewan|nova scotia|new brunswick|newfoundland|toronto|montreal|montréal|vancouver|calgary|edmonton|ottawa|gatineau|winnipeg|halifax|mississauga|` +
+var dollarPlaceRe = lazyMustCompile(`(?i)\b(canada|canadian|ontario|quebec|québec|british columbia|alberta|manitoba|saskatchewan|nova scotia|new brunswick|newfoundland|toronto|montreal|montréal|vancouver|calgary|edmonton|ottawa|gatineau|winnipeg|halifax|mississauga|` +
 	`australia|australian|new south wales|nsw|queensland|western australia|tasmania|sydney|melbourne|brisbane|adelaide|canberra|superannuation|` +
 	`new zealand|auckland|christchurch|kiwisaver|singapore|hong kong|` +
 	`united states|usa|u\.s\.|us-based|california|new york|texas|washington|massachusetts|illinois|colorado|florida|georgia|san francisco|seattle|chicago|boston|austin|denver|los angeles)\b|[+&]\s*super\b|\bplus super\b|%\s*super\b`)
 
 // americanRe finds "US", "US$" and "USD", case-sensitive ("us" is a word).
-var americanRe = regexp.MustCompile(`\bUS\b|\bUSD\b`)
+var americanRe = lazyMustCompile(`\bUS\b|\bUSD\b`)
 
 var dollarPlaces = map[string]string{
 	"canada": "CAD", "canadian": "CAD", "ontario": "CAD", "quebec": "CAD", "québec": "CAD", "british columbia": "CAD",

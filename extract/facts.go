@@ -2,7 +2,6 @@ package extract
 
 import (
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -27,24 +26,24 @@ const numWord = `one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
 
 var (
 	// "3+ years", "3-5 years", "five (5) years", "at least 5 yrs", "3 Jahre", "3 ans", "3 años".
-	yearsRe = regexp.MustCompile(`(?i)(?:\b(` + numWord + `)\s*(?:\(\s*(\d{1,2})\s*\)\s*)?|(?:^|[^\d.,$€£])(\d{1,2}(?:\.5)?))\s*(?:-\s*)?(\+|plus|or more)?\s*` +
+	yearsRe = lazyMustCompile(`(?i)(?:\b(` + numWord + `)\s*(?:\(\s*(\d{1,2})\s*\)\s*)?|(?:^|[^\d.,$€£])(\d{1,2}(?:\.5)?))\s*(?:-\s*)?(\+|plus|or more)?\s*` +
 		`(?:(?:-|–|—|to|or|bis|à|a|tot|y|e)\s*(\d{1,2}|` + numWord + `)\s*\+?\s*)?` +
 		`(?:years?|yrs?|jahre[n]?|ans|années|años|año|anos|ano|anni|anno|jaar|lat|lata|rok|roku|års?|år)(?:\b|$|[^\pL])(\+)?`)
 	// What must follow (within a few words) or precede a years phrase to
 	// make it experience; with "+" or "at least" no more is needed.
-	expAfterRe  = regexp.MustCompile(`(?i)^(?:'s|’s|'|’)?\s*(?:\+\s*)?(?:of\s+|in\s+|as\s+|with\s+|working\s+|at\s+|de\s+|d'|d’|of\s+(?:hands-on|relevant|professional|proven|progressive|prior)\s+)?(?:[\pL/&+#-]+\s+){0,5}?(?:experience|exp\b|expérience|experiencia|erfahrung|berufserfahrung|esperienza|experiência|erfarenhet|[\pL]*ervaring|doświadczenia|[\pL]*erfahrung|work(?:ing)?\b|track record|background)`)
-	expBeforeRe = regexp.MustCompile(`(?i)(?:experience|expérience|experiencia|experiência|esperienza|erfahrung|berufserfahrung|\bexp\.?)(?:\s+\pL+)?\s*(?:[:(]|of|de|di|von)?\s*(?:at least|almeno|pelo menos|al menos|minimum(?: of| de)?|mínim[ao] de|min\.?|over|more than|mindestens)?\s*$`)
-	minBeforeRe = regexp.MustCompile(`(?i)(?:pelo menos|at least|minimum(?: of)?|min\.?|over|more than|mindestens|au moins|al menos|plus de|más de)\s*$`)
+	expAfterRe  = lazyMustCompile(`(?i)^(?:'s|’s|'|’)?\s*(?:\+\s*)?(?:of\s+|in\s+|as\s+|with\s+|working\s+|at\s+|de\s+|d'|d’|of\s+(?:hands-on|relevant|professional|proven|progressive|prior)\s+)?(?:[\pL/&+#-]+\s+){0,5}?(?:experience|exp\b|expérience|experiencia|erfahrung|berufserfahrung|esperienza|experiência|erfarenhet|[\pL]*ervaring|doświadczenia|[\pL]*erfahrung|work(?:ing)?\b|track record|background)`)
+	expBeforeRe = lazyMustCompile(`(?i)(?:experience|expérience|experiencia|experiência|esperienza|erfahrung|berufserfahrung|\bexp\.?)(?:\s+\pL+)?\s*(?:[:(]|of|de|di|von)?\s*(?:at least|almeno|pelo menos|al menos|minimum(?: of| de)?|mínim[ao] de|min\.?|over|more than|mindestens)?\s*$`)
+	minBeforeRe = lazyMustCompile(`(?i)(?:pelo menos|at least|minimum(?: of)?|min\.?|over|more than|mindestens|au moins|al menos|plus de|más de)\s*$`)
 	// "5-8 years in cloud security", "2 years of project coordination",
 	// "3 years supporting WAN": experience unless the line speaks of the
 	// company (companyRe).
-	expLooseRe = regexp.MustCompile(`(?i)^\s*(?:(?:of|in)\s+\pL|\pL+ing\b|(?:min\.?|minimum)(?:\W|$))`)
-	companyRe  = regexp.MustCompile(`(?i)\b(?:we|we've|we're|we’ve|we’re|our|us|founded|company|since|history|established)\b`)
-	notExpRe   = regexp.MustCompile(`(?i)^(?:'s|’s)?\s*(?:old|ago|history|in business|of history|of growth|running(?:\s*[.,;:!)]|\s*$)|warranty|contract|guarantee|runway|anniversary|young|since|later|from now|of age|of operation|in operation)\b`)
+	expLooseRe = lazyMustCompile(`(?i)^\s*(?:(?:of|in)\s+\pL|\pL+ing\b|(?:min\.?|minimum)(?:\W|$))`)
+	companyRe  = lazyMustCompile(`(?i)\b(?:we|we've|we're|we’ve|we’re|our|us|founded|company|since|history|established)\b`)
+	notExpRe   = lazyMustCompile(`(?i)^(?:'s|’s)?\s*(?:old|ago|history|in business|of history|of growth|running(?:\s*[.,;:!)]|\s*$)|warranty|contract|guarantee|runway|anniversary|young|since|later|from now|of age|of operation|in operation)\b`)
 )
 
 // monthsRe: "6+ months of customer support experience".
-var monthsRe = regexp.MustCompile(`(?i)\b(\d{1,2})\s*\+?\s*months?'?\s+(?:of\s+)?(?:[\pL/&+#-]+\s+){0,4}?(?:experience|exp\b)|` +
+var monthsRe = lazyMustCompile(`(?i)\b(\d{1,2})\s*\+?\s*months?'?\s+(?:of\s+)?(?:[\pL/&+#-]+\s+){0,4}?(?:experience|exp\b)|` +
 	`(?:minimum of|at least|min\.?)\s+(\d{1,2})\s*\+?\s*months?'?\s+(?:in|of|as|with)\b|` +
 	`experience of (\d{1,2})\s*\+?\s*months?|` +
 	`\b(\d{1,2})\s*[-–]\s*\d{1,2}\s*months?\s+(?:in|as)\b`)
@@ -52,13 +51,13 @@ var monthsRe = regexp.MustCompile(`(?i)\b(\d{1,2})\s*\+?\s*months?'?\s+(?:of\s+)
 // subReqRe: words before a years phrase that make it a part of an
 // earlier one ("including 3+ years", "with at least 1 year as a lead",
 // "dont 2 en B2G", "davon 2 Jahre").
-var subReqRe = regexp.MustCompile(`(?i)(?:including|incl\.?|with at least|with|of which|of them|dont|davon|de los cuales|waarvan)\s*(?:at least|a minimum of|minimum|min\.?)?\s*$`)
+var subReqRe = lazyMustCompile(`(?i)(?:including|incl\.?|with at least|with|of which|of them|dont|davon|de los cuales|waarvan)\s*(?:at least|a minimum of|minimum|min\.?)?\s*$`)
 
 // cjkYearsRe: "3年以上" (three years or more) in a line about 経験/经验.
-var cjkYearsRe = regexp.MustCompile(`(\d{1,2})\s*年以上`)
+var cjkYearsRe = lazyMustCompile(`(\d{1,2})\s*年以上`)
 
 // decadeRe: "over a decade of product experience" is 10 years.
-var decadeRe = regexp.MustCompile(`(?i)\b(?:over|more than|at least|nearly)?\s*(a|one|two)\s+decades?\s+(?:of\s+)?(?:[\pL/&+#-]+\s+){0,4}?(?:experience|in\b|building|leading|working)`)
+var decadeRe = lazyMustCompile(`(?i)\b(?:over|more than|at least|nearly)?\s*(a|one|two)\s+decades?\s+(?:of\s+)?(?:[\pL/&+#-]+\s+){0,4}?(?:experience|in\b|building|leading|working)`)
 
 // ExperienceFromText returns the fewest years of experience text asks
 // for: "3+ years" and "at least 3 years" are 3, "3-5 years" is 3, "five
@@ -183,16 +182,16 @@ var educationRank = map[string]int{"secondary": 1, "associate": 2, "bachelor": 3
 var (
 	eduRes = []struct {
 		level string
-		re    *regexp.Regexp
+		re    *lazyRE
 	}{
-		{"secondary", regexp.MustCompile(`(?i)\b(high school|high-school|secondary school|secondary education|GED|A-levels?|GCSEs?|BTEC|NVQ|level 3 (?:qualification|diploma)|matura|abitur|baccalauréat|diploma de bachillerato|ensino médio|scuola superiore|diploma di maturità|mbo-niveau|mbo-opleiding|mbo 4|mbo-4|mbo niveau)\b`)},
-		{"associate", regexp.MustCompile(`(?i)\b(associate'?s? degree|associate'?s? or bachelor|associate’s degree|associates degree|associate of (?:arts|science|applied science)|two-year degree|2-year degree|FP Superior|FP de grado superior|grado superior|ciclo formativo de grado superior|HND)\b`)},
-		{"bachelor", regexp.MustCompile(`(?i)\b(bachelor'?s?|bachelor’s|bachelors|undergraduate degree|university degree|college degree|4-year degree|four-year degree|b\.?\s?sc\b|b\.s\.|b\.a\.|BS/BA|BA/BS|BS or BA|BA or BS|BS in|BA in|BSc|BEng|B\.Eng|B\.?Tech|Licenciatura|Hochschulabschluss|Studium|Bac\s?\+\s?[34]|laurea triennale|graduate\s*/\s*post-?graduate|graduate in any (?:discipline|stream|field)|graduates? (?:from|in|of) any (?:stream|discipline|field)|any graduate|tertiary qualification|tertiary degree|a BS with|or a BS|BS degree|BS/MS|BSc/MSc|B\.S\./M\.S\.|BA/MA|grado en|titulación universitaria|titulo universitario|título universitario|ensino superior|curso superior|graduação|hbo-opleiding|hbo- of wo|hbo/wo|hbo of wo|hbo-niveau|hbo-diploma|wykształcenie wyższe|studia wyższe|ingeniero|ingeniera|ingeniero/a|titulado|titulada|titulado/a|licenciado|licenciada)\b`)},
-		{"master", regexp.MustCompile(`(?i)\b(master'?s?(?: degree| in| of| en)|master [12]\b|masterstudium|master-studium|wo-opleiding|wo-niveau|mestrado|master’s|(?:a|or|and) master's|master's (?:or|and)|MS or|MS/|M\.S\. or|masters degree|MBA|M\.?Sc|M\.S\.|MS in|MA in|M\.A\.|MEng|M\.Eng|graduate degree|postgraduate degree|advanced degree|Bac\s?\+\s?5|laurea magistrale|máster)\b`)},
-		{"doctorate", regexp.MustCompile(`(?i)\b(ph\.?\s?d\.?|doctorate|doctoral degree|doctoral|DPhil|dottorato|doctorat|doctorado|doutorado)\b`)},
+		{"secondary", lazyMustCompile(`(?i)\b(high school|high-school|secondary school|secondary education|GED|A-levels?|GCSEs?|BTEC|NVQ|level 3 (?:qualification|diploma)|matura|abitur|baccalauréat|diploma de bachillerato|ensino médio|scuola superiore|diploma di maturità|mbo-niveau|mbo-opleiding|mbo 4|mbo-4|mbo niveau)\b`)},
+		{"associate", lazyMustCompile(`(?i)\b(associate'?s? degree|associate'?s? or bachelor|associate’s degree|associates degree|associate of (?:arts|science|applied science)|two-year degree|2-year degree|FP Superior|FP de grado superior|grado superior|ciclo formativo de grado superior|HND)\b`)},
+		{"bachelor", lazyMustCompile(`(?i)\b(bachelor'?s?|bachelor’s|bachelors|undergraduate degree|university degree|college degree|4-year degree|four-year degree|b\.?\s?sc\b|b\.s\.|b\.a\.|BS/BA|BA/BS|BS or BA|BA or BS|BS in|BA in|BSc|BEng|B\.Eng|B\.?Tech|Licenciatura|Hochschulabschluss|Studium|Bac\s?\+\s?[34]|laurea triennale|graduate\s*/\s*post-?graduate|graduate in any (?:discipline|stream|field)|graduates? (?:from|in|of) any (?:stream|discipline|field)|any graduate|tertiary qualification|tertiary degree|a BS with|or a BS|BS degree|BS/MS|BSc/MSc|B\.S\./M\.S\.|BA/MA|grado en|titulación universitaria|titulo universitario|título universitario|ensino superior|curso superior|graduação|hbo-opleiding|hbo- of wo|hbo/wo|hbo of wo|hbo-niveau|hbo-diploma|wykształcenie wyższe|studia wyższe|ingeniero|ingeniera|ingeniero/a|titulado|titulada|titulado/a|licenciado|licenciada)\b`)},
+		{"master", lazyMustCompile(`(?i)\b(master'?s?(?: degree| in| of| en)|master [12]\b|masterstudium|master-studium|wo-opleiding|wo-niveau|mestrado|master’s|(?:a|or|and) master's|master's (?:or|and)|MS or|MS/|M\.S\. or|masters degree|MBA|M\.?Sc|M\.S\.|MS in|MA in|M\.A\.|MEng|M\.Eng|graduate degree|postgraduate degree|advanced degree|Bac\s?\+\s?5|laurea magistrale|máster)\b`)},
+		{"doctorate", lazyMustCompile(`(?i)\b(ph\.?\s?d\.?|doctorate|doctoral degree|doctoral|DPhil|dottorato|doctorat|doctorado|doutorado)\b`)},
 	}
-	degreeRe   = regexp.MustCompile(`(?i)\bdegree\b`)
-	noDegreeRe = regexp.MustCompile(`(?i)\b(no degree|degree(?: is)? not required|without a degree|degree not necessary|don't need a degree|do not need a degree|no college degree|no university degree|regardless of degree)\b`)
+	degreeRe   = lazyMustCompile(`(?i)\bdegree\b`)
+	noDegreeRe = lazyMustCompile(`(?i)\b(no degree|degree(?: is)? not required|without a degree|degree not necessary|don't need a degree|do not need a degree|no college degree|no university degree|regardless of degree)\b`)
 )
 
 // EducationFromText returns the lowest degree text asks for:
@@ -232,22 +231,22 @@ func EducationFromText(text string) string {
 }
 
 var (
-	hybridRe  = regexp.MustCompile(`(?i)\b(?:hybrid|hybride|hybrides|hybrider|hybridem|híbrido|híbrida|hybrydowa|hybrydowy|hybrydowo|ibrido|ibrida)\b(\s+(cloud|app|apps|mobile|infrastructure|multi-cloud|vehicles?|engines?|integration|architecture|environments? (?:on|across)|model(?:s|ing)? (?:of|for) (?:ml|ai)))?`)
-	daysOffRe = regexp.MustCompile(`(?i)\b([1-4]|one|two|three|four)\s*(?:-\s*[1-4]\s*)?days?\s*(?:a|per|each|/)?\s*(?:week)?\s*(?:in|at|from)\s*(?:the|our)?\s*(?:\pL+\s+)?(?:office|hq|studio)|(?:office|hq|studio)\s*,?\s*(?:at least\s+|a minimum of\s+)?([1-4]|one|two|three|four)\s*days?\s*(?:/|a|per)\s*week|\b([1-4]|one|two|three|four)\s*days?\s*(?:a week\s*|per week\s*)?(?:on[- ]?site|in office|in the office)\b`)
+	hybridRe  = lazyMustCompile(`(?i)\b(?:hybrid|hybride|hybrides|hybrider|hybridem|híbrido|híbrida|hybrydowa|hybrydowy|hybrydowo|ibrido|ibrida)\b(\s+(cloud|app|apps|mobile|infrastructure|multi-cloud|vehicles?|engines?|integration|architecture|environments? (?:on|across)|model(?:s|ing)? (?:of|for) (?:ml|ai)))?`)
+	daysOffRe = lazyMustCompile(`(?i)\b([1-4]|one|two|three|four)\s*(?:-\s*[1-4]\s*)?days?\s*(?:a|per|each|/)?\s*(?:week)?\s*(?:in|at|from)\s*(?:the|our)?\s*(?:\pL+\s+)?(?:office|hq|studio)|(?:office|hq|studio)\s*,?\s*(?:at least\s+|a minimum of\s+)?([1-4]|one|two|three|four)\s*days?\s*(?:/|a|per)\s*week|\b([1-4]|one|two|three|four)\s*days?\s*(?:a week\s*|per week\s*)?(?:on[- ]?site|in office|in the office)\b`)
 	// "2 days a week in Bristol", "週2日出社".
-	daysCityRe = regexp.MustCompile(`\b(?:[1-4]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our)\s*days?\s*(?:a|per|each|/)\s*week\s*(?:in|at)\s+\p{Lu}|週[1-4１-４]日(?:出社|出勤)`)
+	daysCityRe = lazyMustCompile(`\b(?:[1-4]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our)\s*days?\s*(?:a|per|each|/)\s*week\s*(?:in|at)\s+\p{Lu}|週[1-4１-４]日(?:出社|出勤)`)
 	// "2 jours de télétravail par semaine", "bis zu 2 Tage Homeoffice",
 	// "Smart working 2 giorni", "Tue–Thu in the office".
-	daysRemoteRe = regexp.MustCompile(`(?i)\b([1-4]|one|two|three|four|zwei|drei|vier|deux|trois|quatre|dos|tres|cuatro|due|tre|quattro|een|twee|drie|vier)\s*(?:-\s*[1-4]\s*)?(?:days?|tage?n?|jours?|días|giorni|dni|dagen|dag)\s*(?:de\s+|of\s+|per week\s+|a week\s+)?(?:remote|remotely|homeoffice|home office|home-office|mobiles arbeiten|mobile arbeit|mobilem arbeiten|télétravail|teletrabajo|from home|wfh|smart working|zdalnie|pracy zdalnej|thuis|thuiswerken)|(?:télétravail|teletrabajo|homeoffice|home office|remote|thuiswerken)\s*:?\s*(?:de\s*)?[1-4]\s*(?:jours?|días|tage?|days?|dagen)|\b\d{2}\s?%\s*(?:in the office|from home|remote|remotely|im büro|op kantoor)|\bsmart working\s+(?:[1-4]|due|tre)\s+giorni`)
+	daysRemoteRe = lazyMustCompile(`(?i)\b([1-4]|one|two|three|four|zwei|drei|vier|deux|trois|quatre|dos|tres|cuatro|due|tre|quattro|een|twee|drie|vier)\s*(?:-\s*[1-4]\s*)?(?:days?|tage?n?|jours?|días|giorni|dni|dagen|dag)\s*(?:de\s+|of\s+|per week\s+|a week\s+)?(?:remote|remotely|homeoffice|home office|home-office|mobiles arbeiten|mobile arbeit|mobilem arbeiten|télétravail|teletrabajo|from home|wfh|smart working|zdalnie|pracy zdalnej|thuis|thuiswerken)|(?:télétravail|teletrabajo|homeoffice|home office|remote|thuiswerken)\s*:?\s*(?:de\s*)?[1-4]\s*(?:jours?|días|tage?|days?|dagen)|\b\d{2}\s?%\s*(?:in the office|from home|remote|remotely|im büro|op kantoor)|\bsmart working\s+(?:[1-4]|due|tre)\s+giorni`)
 	// "3 jours au bureau", "2 Tage im Büro", "twee dagen op kantoor".
-	daysBureauRe     = regexp.MustCompile(`(?i)\b([1-4]|deux|trois|quatre|zwei|drei|vier|twee|drie|dos|tres|cuatro|due|tre)\s*(?:jours?|tage?n?|dagen|días|giorni|dni)\s*(?:au|en|im|op|in|na|w|z|de|a)?\s*(?:le |het |el |la |l')?(?:bureau|büro|kantoor|oficina|ufficio|biurze|biura)|z domova\s*[1-4]\s*dn|dni[eu]m? pracy zdalnej|(?:zwei|drei|[1-4])\s*tage?\s+(?:\pL+\s+){0,5}?(?:im\s+)?homeoffice|télétravail partiel|teletrabajo parcial|[1-4]\s*(?:home[- ]office|homeoffice|remote|wfh)\s*days?|(?:on-?site|in office|in-office)\s*[1-4]\s*(?:x|days?)\s*/?\s*(?:wk|week)|週[1-4１-４]日(?:まで)?(?:在宅|リモート)|(?:mobile working|remote working|working from home|home working)\s+(?:up to\s+)?[1-4]\s*days?`)
-	weekdaysOfficeRe = regexp.MustCompile(`(?i)\b(mon|tue|tues|wed|thu|thur|thurs)[a-z]*\.?\s*(?:-|–|to|&|and)\s*(tue|wed|thu|fri)[a-z]*\.?\s*(?:in|at)\s*(?:the|our)?\s*(?:office|hq|studio)`)
-	fullOfficeRe     = regexp.MustCompile(`(?i)\b((?:5|five)[- ]day work ?week in (?:our|the)|office full[- ]time|in the office full[- ]time|in office five days|in office 5 days|in the office five days|100% on[- ]?site|fully on[- ]?site)\b`)
-	remoteOrHybridRe = regexp.MustCompile(`(?i)(?:teletrabajo|remoto|télétravail)[^.;\n]{0,40}\b(?:o|ou)\b[^.;\n]{0,20}\bh[íiy]brid|\b(?:fully )?remote\b[^.;\n]{0,60}\bor\b[^.;\n]{0,20}\bhybrid\b|\bhybrid\b[^.;\n]{0,60}\bor\b[^.;\n]{0,20}\b(?:fully )?remote\b`)
-	notRemote        = regexp.MustCompile(`(?i)\b(not (?:a )?remote|no remote|kein homeoffice|keine remote|kein remote|no home office|remote (?:work )?is not|isn't remote|is not remote|not (?:open to|available for) remote|not eligible for remote)\b`)
-	remoteRe         = regexp.MustCompile(`(?i)\b(fully remote|100% remote|remote-first|remote first|remote-friendly|remote position|remote role|remote job|remote opportunity|work remotely|working remotely|work from anywhere|work from home|work-from-home|wfh|remote \((?:[^)]{1,40})\)|remote - |remote,|location: remote|remote only|is remote|be remote|are remote|remote within|remote in the|remote across|remote anywhere|remote \x{2013}|remote-based|remote based|télétravail complet|100 % télétravail|vollständig remote|komplett remote|100% remoto|trabajo remoto|teletrabajo 100%|100% teletrabajo|full remote|en remoto|100% zdalnie|praca zdalna|100 % remote|télétravail total|full télétravail|100 % remoto|remote anywhere|w pełni zdaln|home office 100|100% home office|work-from-anywhere|home-based|home based|remote with|remote zu arbeiten|remote arbeiten)|\b[Rr]emote in \p{Lu}|フルリモート|完全リモート|(?:^|[,;|·•]\s+)remote(?:\s*[,.;|)]|\s*$|\s+on\s)`)
-	remoteLine       = regexp.MustCompile(`(?i)^\s*(?:location|workplace|work model|work type|arrangement)?\s*:?\s*remote\.?\s*$`)
-	onsiteRe         = regexp.MustCompile(`(?i)\b(on-site role|onsite role|on-site position|onsite position|fully on-site|fully onsite|100% on-site|100% onsite|work on-site|work onsite|working on-site|working onsite|on-site 5 days|onsite 5 days|in-office role|office-based|office based|in the office five days|in the office 5 days|5 days a week in (?:the|our) office|five days a week in (?:the|our) office|this role is on-site|this role is onsite|this is an on-site|this is an onsite|this position is on-site|this position is onsite|in-person role|in person role|location: on-site|location: onsite|on-site at|onsite at|on-site in|onsite in|on site in|on site at|work on site|based on site|in-office position|in-office role|fully in-office|in office position|work from office|work from the office|wfo|vor ort|sur site|presencial|présentiel|on-site only|onsite only|on site daily|on-site daily|in the office daily|site-based|site based|op locatie|präsenz am standort|präsenzarbeit|in presenza|på plats|på kontoret)\b|\(on-?site\)|\bbased (?:in|at|out of) (?:our|the) (?:\pL+\s+){0,3}office\b|\bon[- ]?site\s*(?:[.;,]|$)|(?:^|[,;:|·•.]\s*|-\s+)(?:on[- ]?site|in-office|office-based)\s*(?:[,.;|)]|$|across\b)`)
+	daysBureauRe     = lazyMustCompile(`(?i)\b([1-4]|deux|trois|quatre|zwei|drei|vier|twee|drie|dos|tres|cuatro|due|tre)\s*(?:jours?|tage?n?|dagen|días|giorni|dni)\s*(?:au|en|im|op|in|na|w|z|de|a)?\s*(?:le |het |el |la |l')?(?:bureau|büro|kantoor|oficina|ufficio|biurze|biura)|z domova\s*[1-4]\s*dn|dni[eu]m? pracy zdalnej|(?:zwei|drei|[1-4])\s*tage?\s+(?:\pL+\s+){0,5}?(?:im\s+)?homeoffice|télétravail partiel|teletrabajo parcial|[1-4]\s*(?:home[- ]office|homeoffice|remote|wfh)\s*days?|(?:on-?site|in office|in-office)\s*[1-4]\s*(?:x|days?)\s*/?\s*(?:wk|week)|週[1-4１-４]日(?:まで)?(?:在宅|リモート)|(?:mobile working|remote working|working from home|home working)\s+(?:up to\s+)?[1-4]\s*days?`)
+	weekdaysOfficeRe = lazyMustCompile(`(?i)\b(mon|tue|tues|wed|thu|thur|thurs)[a-z]*\.?\s*(?:-|–|to|&|and)\s*(tue|wed|thu|fri)[a-z]*\.?\s*(?:in|at)\s*(?:the|our)?\s*(?:office|hq|studio)`)
+	fullOfficeRe     = lazyMustCompile(`(?i)\b((?:5|five)[- ]day work ?week in (?:our|the)|office full[- ]time|in the office full[- ]time|in office five days|in office 5 days|in the office five days|100% on[- ]?site|fully on[- ]?site)\b`)
+	remoteOrHybridRe = lazyMustCompile(`(?i)(?:teletrabajo|remoto|télétravail)[^.;\n]{0,40}\b(?:o|ou)\b[^.;\n]{0,20}\bh[íiy]brid|\b(?:fully )?remote\b[^.;\n]{0,60}\bor\b[^.;\n]{0,20}\bhybrid\b|\bhybrid\b[^.;\n]{0,60}\bor\b[^.;\n]{0,20}\b(?:fully )?remote\b`)
+	notRemote        = lazyMustCompile(`(?i)\b(not (?:a )?remote|no remote|kein homeoffice|keine remote|kein remote|no home office|remote (?:work )?is not|isn't remote|is not remote|not (?:open to|available for) remote|not eligible for remote)\b`)
+	remoteRe         = lazyMustCompile(`(?i)\b(fully remote|100% remote|remote-first|remote first|remote-friendly|remote position|remote role|remote job|remote opportunity|work remotely|working remotely|work from anywhere|work from home|work-from-home|wfh|remote \((?:[^)]{1,40})\)|remote - |remote,|location: remote|remote only|is remote|be remote|are remote|remote within|remote in the|remote across|remote anywhere|remote \x{2013}|remote-based|remote based|télétravail complet|100 % télétravail|vollständig remote|komplett remote|100% remoto|trabajo remoto|teletrabajo 100%|100% teletrabajo|full remote|en remoto|100% zdalnie|praca zdalna|100 % remote|télétravail total|full télétravail|100 % remoto|remote anywhere|w pełni zdaln|home office 100|100% home office|work-from-anywhere|home-based|home based|remote with|remote zu arbeiten|remote arbeiten)|\b[Rr]emote in \p{Lu}|フルリモート|完全リモート|(?:^|[,;|·•]\s+)remote(?:\s*[,.;|)]|\s*$|\s+on\s)`)
+	remoteLine       = lazyMustCompile(`(?i)^\s*(?:location|workplace|work model|work type|arrangement)?\s*:?\s*remote\.?\s*$`)
+	onsiteRe         = lazyMustCompile(`(?i)\b(on-site role|onsite role|on-site position|onsite position|fully on-site|fully onsite|100% on-site|100% onsite|work on-site|work onsite|working on-site|working onsite|on-site 5 days|onsite 5 days|in-office role|office-based|office based|in the office five days|in the office 5 days|5 days a week in (?:the|our) office|five days a week in (?:the|our) office|this role is on-site|this role is onsite|this is an on-site|this is an onsite|this position is on-site|this position is onsite|in-person role|in person role|location: on-site|location: onsite|on-site at|onsite at|on-site in|onsite in|on site in|on site at|work on site|based on site|in-office position|in-office role|fully in-office|in office position|work from office|work from the office|wfo|vor ort|sur site|presencial|présentiel|on-site only|onsite only|on site daily|on-site daily|in the office daily|site-based|site based|op locatie|präsenz am standort|präsenzarbeit|in presenza|på plats|på kontoret)\b|\(on-?site\)|\bbased (?:in|at|out of) (?:our|the) (?:\pL+\s+){0,3}office\b|\bon[- ]?site\s*(?:[.;,]|$)|(?:^|[,;:|·•.]\s*|-\s+)(?:on[- ]?site|in-office|office-based)\s*(?:[,.;|)]|$|across\b)`)
 )
 
 // WorkplaceFromText returns "remote", "hybrid" or "onsite" from what
@@ -322,7 +321,7 @@ var remoteWords = []string{"remot", "work from", "work-from", "wfh", "télétrav
 // not asked about a line with one. TestWorkplaceFilters checks both tests
 // against their regexp on generated matches of it and on the test texts.
 type workplacePattern struct {
-	re    *regexp.Regexp
+	re    *lazyRE
 	words []string
 	may   func(low string) bool
 }
@@ -582,17 +581,17 @@ func hasEducationWord(line string) bool {
 
 var employmentRes = []struct {
 	kind string
-	re   *regexp.Regexp
+	re   *lazyRE
 }{
-	{"internship", regexp.MustCompile(`(?i)\b(internship|intern\b|interns\b|praktikum|stage de fin d'études|stage de|stagiaire|co-op|estágio|estagiário|estagiária|staż|stażysta|stażystka|tirocinio|pasantía)`)},
-	{"part_time", regexp.MustCompile(`(?i)\b(part-time|part time|parttime|teilzeit|temps partiel|media jornada|medio tiempo|werkstudent|working student|minijob|deltid|0\.\d\s*fte|\d{1,2}\s*-\s*\d{1,2} hours (?:per|a) week)\b|(?:^|[^\d.,])(?:[1-9]|[12]\d) hours (?:per|a) week`)},
-	{"contract", regexp.MustCompile(`(?i)\((?:b2b|pj|incorporated)\)|\b(contract role|contract position|contract basis|contract-to-hire|contract to hire|as a contractor|independent contractor|contractor role|contractor position|1099 contractor|freelance|freelancer|\d{1,2}[- ]months? contract|contract \(\d|1099|c2c|outside ir35|inside ir35|freiberuflich|contract length|\d{1,2}[- ]years? contract|umowa b2b|kontrakt b2b|modelo pj|contratação pj|por honorarios|interim|contract \d{1,2} months?|modalidad contractor|corp-to-corp|type: contract|employment type: contract)\b`)},
-	{"temporary", regexp.MustCompile(`(?i)\b(temporary|temp role|seasonal|maternity cover|maternity leave cover|maternity leave coverage|parental leave cover|fixed-term|fixed term|\d{1,2}[- ]weeks? assignment|travel assignment|temp-to-perm|temp to perm|cdd|tempo determinato|contrato temporal|tijdelijk contract|locum|grant-funded|befristete?[nr]?|elternzeitvertretung|elternzeit-vertretung)\b`)},
-	{"full_time", regexp.MustCompile(`(?i)\b(full-time|full time|fulltime|permanent|vollzeit|temps plein|cdi|jornada completa|tiempo completo|pełny etat|pełen etat|tempo integral|heltid|fuld tid|fuldtid|tillsvidareanställning|fast stilling|tempo pieno|vast contract|vollzeit\pL*|(?:3[5-9]|40)(?:\.5)? (?:hours|uur|stunden) (?:per|a|pro) (?:week|woche)|hours:\s*(?:3[5-9]|40)(?:\.5)?)\b`)},
+	{"internship", lazyMustCompile(`(?i)\b(internship|intern\b|interns\b|praktikum|stage de fin d'études|stage de|stagiaire|co-op|estágio|estagiário|estagiária|staż|stażysta|stażystka|tirocinio|pasantía)`)},
+	{"part_time", lazyMustCompile(`(?i)\b(part-time|part time|parttime|teilzeit|temps partiel|media jornada|medio tiempo|werkstudent|working student|minijob|deltid|0\.\d\s*fte|\d{1,2}\s*-\s*\d{1,2} hours (?:per|a) week)\b|(?:^|[^\d.,])(?:[1-9]|[12]\d) hours (?:per|a) week`)},
+	{"contract", lazyMustCompile(`(?i)\((?:b2b|pj|incorporated)\)|\b(contract role|contract position|contract basis|contract-to-hire|contract to hire|as a contractor|independent contractor|contractor role|contractor position|1099 contractor|freelance|freelancer|\d{1,2}[- ]months? contract|contract \(\d|1099|c2c|outside ir35|inside ir35|freiberuflich|contract length|\d{1,2}[- ]years? contract|umowa b2b|kontrakt b2b|modelo pj|contratação pj|por honorarios|interim|contract \d{1,2} months?|modalidad contractor|corp-to-corp|type: contract|employment type: contract)\b`)},
+	{"temporary", lazyMustCompile(`(?i)\b(temporary|temp role|seasonal|maternity cover|maternity leave cover|maternity leave coverage|parental leave cover|fixed-term|fixed term|\d{1,2}[- ]weeks? assignment|travel assignment|temp-to-perm|temp to perm|cdd|tempo determinato|contrato temporal|tijdelijk contract|locum|grant-funded|befristete?[nr]?|elternzeitvertretung|elternzeit-vertretung)\b`)},
+	{"full_time", lazyMustCompile(`(?i)\b(full-time|full time|fulltime|permanent|vollzeit|temps plein|cdi|jornada completa|tiempo completo|pełny etat|pełen etat|tempo integral|heltid|fuld tid|fuldtid|tillsvidareanställning|fast stilling|tempo pieno|vast contract|vollzeit\pL*|(?:3[5-9]|40)(?:\.5)? (?:hours|uur|stunden) (?:per|a|pro) (?:week|woche)|hours:\s*(?:3[5-9]|40)(?:\.5)?)\b`)},
 }
 
 // partTimeRe is the part_time pattern of employmentRes.
-var partTimeRe = func() *regexp.Regexp {
+var partTimeRe = func() *lazyRE {
 	for _, e := range employmentRes {
 		if e.kind == "part_time" {
 			return e.re
@@ -601,11 +600,11 @@ var partTimeRe = func() *regexp.Regexp {
 	panic("no part_time pattern")
 }()
 
-var strongTemporaryRe = regexp.MustCompile(`(?i)\b(fixed[- ]term|maternity (?:leave )?cover(?:age)?|parental leave cover(?:age)?|befristete?[nr]?)\b`)
+var strongTemporaryRe = lazyMustCompile(`(?i)\b(fixed[- ]term|maternity (?:leave )?cover(?:age)?|parental leave cover(?:age)?|befristete?[nr]?)\b`)
 
-var titleContractRe = regexp.MustCompile(`(?i)\b(contract|contractor|freelance)\b`)
+var titleContractRe = lazyMustCompile(`(?i)\b(contract|contractor|freelance)\b`)
 
-var internshipRe = regexp.MustCompile(`(?i)\b(internship|praktikum|estágio|staż|stażysta|tirocinio|stage de fin d'études|stage de \d)`)
+var internshipRe = lazyMustCompile(`(?i)\b(internship|praktikum|estágio|staż|stażysta|tirocinio|stage de fin d'études|stage de \d)`)
 
 // EmploymentFromText returns the employment type text states:
 // "full_time", "part_time", "contract", "temporary" or "internship", ""

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"html"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -292,7 +291,7 @@ func ldDescription(m map[string]any) string {
 
 // nbspSeparator matches "&nbsp;" used between two items of a list, as in
 // "experience&nbsp;Implement ...".
-var nbspSeparator = regexp.MustCompile(`([^\s;])&nbsp;(\p{Lu})`)
+var nbspSeparator = lazyMustCompile(`([^\s;])&nbsp;(\p{Lu})`)
 
 // ldText cleans a JSON-LD text field: HTML, entity-escaped HTML, or plain
 // text whose items may be separated by "&nbsp;".

@@ -3,7 +3,6 @@ package extract
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -302,8 +301,8 @@ func dedupe(in []string) []string {
 }
 
 var (
-	remoteWord = regexp.MustCompile(`(?i)\b(remote|telecommute|work from home|wfh)\b`)
-	hybridWord = regexp.MustCompile(`(?i)\bhybrid\b`)
+	remoteWord = lazyMustCompile(`(?i)\b(remote|telecommute|work from home|wfh)\b`)
+	hybridWord = lazyMustCompile(`(?i)\bhybrid\b`)
 )
 
 func workplaceFromLocations(locs []string) string {
@@ -393,7 +392,7 @@ var timeLayouts = []string{
 	"Mon, 02 Jan 2006 15:04:05 MST",
 }
 
-var slashDate = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
+var slashDate = lazyMustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
 
 // parseTime parses a date or date-time in the layouts sources use. A date
 // with slashes is month/day/year, as in US exports, unless the first

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -183,7 +182,7 @@ func refWorkplaceFromText(text string) string {
 
 // refMatchLines is matchLines as refWorkplaceFromText used it: it splits
 // and lower-cases text on each call.
-func refMatchLines(text string, words []string, re *regexp.Regexp) bool {
+func refMatchLines(text string, words []string, re *lazyRE) bool {
 	for line := range strings.SplitSeq(text, "\n") {
 		if hasAny(strings.ToLower(line), words) && re.MatchString(line) {
 			return true

@@ -176,7 +176,7 @@ func TestWorkplaceFilters(t *testing.T) {
 	}
 	for _, c := range workplaceFilterCases {
 		n, matched := 0, 0
-		samples := regexSamples(t, c.p.re, 2000)
+		samples := regexSamples(t, c.p.re.get(), 2000)
 		for i := 0; i < len(samples); i += step {
 			s := samples[i]
 			for _, l := range frame(s) {
@@ -193,7 +193,7 @@ func TestWorkplaceFilters(t *testing.T) {
 			t.Errorf("%s: only %d of %d samples match", c.name, matched, n)
 		}
 	}
-	samples := regexSamples(t, yearsRe, 2000)
+	samples := regexSamples(t, yearsRe.get(), 2000)
 	for i := 0; i < len(samples); i += step {
 		for _, l := range frame(samples[i]) {
 			if missesYears(l) {

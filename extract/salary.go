@@ -2,7 +2,6 @@ package extract
 
 import (
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -218,8 +217,8 @@ func csvSalary(row map[string]any) *Salary {
 }
 
 var (
-	amountRe  = regexp.MustCompile(`(?i)^\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(k)?\s*$`)
-	amountTok = regexp.MustCompile(`\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*[kK]?\b|\d+(?:\.\d+)?\s*[kK]?\b`)
+	amountRe  = lazyMustCompile(`(?i)^\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(k)?\s*$`)
+	amountTok = lazyMustCompile(`\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*[kK]?\b|\d+(?:\.\d+)?\s*[kK]?\b`)
 )
 
 // parseAmount parses "85000", "85,000", "85.5", "85k".

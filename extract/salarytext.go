@@ -2,7 +2,6 @@ package extract
 
 import (
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -111,12 +110,12 @@ func SalaryFromText(text, prefer string) *Salary {
 }
 
 // salaryRe finds words that name base pay itself, not just a period.
-var salaryRe = regexp.MustCompile(`(?i)\b(salary|salaries|base pay|basic salary|basic|stundensatz|pay range|pay rate|compensation|wage|wages|remuneration|gehalt|jahresgehalt|vergütung|salaire|rémunération|sueldo|salario|retribución|stipendio|retribuzione|ral|vencimento|løn|lønn|mzda|salaris|lön|[\pL]*lön|ctc|wynagrodzenie|pensja|salário|remuneração|[\pL]*gehalt)\b|年収|月給|時給|日給|給与|年薪|月薪|薪资|薪酬|연봉|월급|급여`)
+var salaryRe = lazyMustCompile(`(?i)\b(salary|salaries|base pay|basic salary|basic|stundensatz|pay range|pay rate|compensation|wage|wages|remuneration|gehalt|jahresgehalt|vergütung|salaire|rémunération|sueldo|salario|retribución|stipendio|retribuzione|ral|vencimento|løn|lønn|mzda|salaris|lön|[\pL]*lön|ctc|wynagrodzenie|pensja|salário|remuneração|[\pL]*gehalt)\b|年収|月給|時給|日給|給与|年薪|月薪|薪资|薪酬|연봉|월급|급여`)
 
 // A money token: optional currency before, a number, optional scale,
 // optional currency after. The number allows 1,234,567 / 1.234.567 /
 // 1 234 567 (with NBSP or narrow NBSP too) / 12,00,000 / 45.50.
-var moneyRe = regexp.MustCompile(`(?i)` +
+var moneyRe = lazyMustCompile(`(?i)` +
 	`(?P<pre>(?:USD|CAD|AUD|NZD|SGD|HKD|MXN|BRL|EUR|GBP|JPY|INR)[ ]?[$€£¥₹]|US\$|USD|CA\$|C\$|CAD|AU\$|A\$|AUD|NZ\$|NZD|S\$|SGD|HK\$|HKD|R\$|BRL|EUR|GBP|CHF|INR|JPY|SEK|NOK|DKK|PLN|ZAR|MXN|COP|MYR|RM|AED|CNY|RMB|PHP|SAR|KES|NGN|ILS|CZK|HUF|KRW|Rs\.?|[$€£¥₹₦₪])?` +
 	`[ \x{00A0}\x{202F}]?` +
 	`(?P<num>\d{1,3}(?:,\d{2})+,\d{3}|\d{1,3}(?:[,.](?:\d{3}))+|\d{1,3}(?:['’]\d{3})+|\d{1,3}(?:[ \x{00A0}\x{202F}]\d{3})+|\d+)(?P<dec>[.,]\d{1,2})?` +
@@ -423,19 +422,19 @@ var notPayWords = map[string]bool{
 }
 
 // payWords make a line (or the line before it) a pay statement.
-var payRe = regexp.MustCompile(`(?i)\b(salary|salaries|pay|pays|paid|compensation|base|basic|stundensatz|range|wage|wages|rate|rates|earn|earning|remuneration|package|gehalt|jahresgehalt|vergütung|salaire|rémunération|sueldo|salario|retribución|stipendio|retribuzione|ral|tjm|lordo|lorda|vencimento|løn|lønn|mzda|bruttó|salaris|lön|[\pL]*lön|ctc|lpa|fte|pro rata|pro-rata|per annum|p\.?a\.?|annually|per year|a year|per hour|an hour|hourly|doe|pro jahr|brutto|gross|super|superannuation|wynagrodzenie|pensja|salário|remuneração|[\pL]*gehalt)\b|年収|月給|時給|日給|給与|年薪|月薪|薪资|薪酬|연봉|월급|급여`)
+var payRe = lazyMustCompile(`(?i)\b(salary|salaries|pay|pays|paid|compensation|base|basic|stundensatz|range|wage|wages|rate|rates|earn|earning|remuneration|package|gehalt|jahresgehalt|vergütung|salaire|rémunération|sueldo|salario|retribución|stipendio|retribuzione|ral|tjm|lordo|lorda|vencimento|løn|lønn|mzda|bruttó|salaris|lön|[\pL]*lön|ctc|lpa|fte|pro rata|pro-rata|per annum|p\.?a\.?|annually|per year|a year|per hour|an hour|hourly|doe|pro jahr|brutto|gross|super|superannuation|wynagrodzenie|pensja|salário|remuneração|[\pL]*gehalt)\b|年収|月給|時給|日給|給与|年薪|月薪|薪资|薪酬|연봉|월급|급여`)
 
 // Period phrases, after or before the amount.
 var (
-	periodAfterRe = regexp.MustCompile(`(?i)^[\s,.)]*(?:\(?\s*(?:gross|brutto|brut|bruts|bruto|brutos|bruta|brutas|netto|neto|base|before tax|pre-tax|usd|eur|gbp|cad|aud|chf)\b\s*\)?\s*)?` +
+	periodAfterRe = lazyMustCompile(`(?i)^[\s,.)]*(?:\(?\s*(?:gross|brutto|brut|bruts|bruto|brutos|bruta|brutas|netto|neto|base|before tax|pre-tax|usd|eur|gbp|cad|aud|chf)\b\s*\)?\s*)?` +
 		`(?:(?:/|(?:per|an?|each|every|pro|par|al|por|le|la|im|om|pr)\b|p\.)\s*\.?\s*)?` +
 		`(p\.?\s?a|par an|hó|havonta|hours?|hr|hrs|h|days?|d|weeks?|wk|wks|months?|mo|mos|mth|years?|yr|yrs|y|annum|annually|annual|yearly|monthly|weekly|daily|hourly|jahr|jahre|monat|monatlich|jährlich|stunde|stündlich|tag|année|mois|heure|jour|año|mes|mês|hora|día|maand|jaar|uur|månad|mån|år|lpa|mensuel|mensuelle|mensuels|annuel|annuelle|annuels|mensual|mensuales|anual|anuales|mensal|miesięcznie|rocznie|maandelijks|jaarlijks|měsíčně|hó|havonta|mensais|måneden|måned)(?:\b|[^\pL\pN]|$)`)
 	// periodLaterRe finds a period word further on in the statement:
 	// "20 000 - 26 000 PLN netto + VAT (B2B) miesięcznie".
-	periodLaterRe = regexp.MustCompile(`(?i)(?:^|[\s(/])(per month|a month|monthly|mensais|měsíčně|om måneden|per maand|monatlich|pro monat|im monat|par mois|al mes|por mes|por mês|miesięcznie|mensuel|mensuelle|mensual|mensal|per year|a year|per annum|annually|yearly|pro jahr|jährlich|par an|al año|rocznie|per hour|an hour|hourly|per day|a day|daily)\b`)
+	periodLaterRe = lazyMustCompile(`(?i)(?:^|[\s(/])(per month|a month|monthly|mensais|měsíčně|om måneden|per maand|monatlich|pro monat|im monat|par mois|al mes|por mes|por mês|miesięcznie|mensuel|mensuelle|mensual|mensal|per year|a year|per annum|annually|yearly|pro jahr|jährlich|par an|al año|rocznie|per hour|an hour|hourly|per day|a day|daily)\b`)
 	// periodBeforeCJK: "年収 800万円" is a year, "月給" a month, "時給" an hour.
-	periodBeforeCJK = regexp.MustCompile(`(年収|月給|時給|日給|年薪|月薪|薪资|薪酬|연봉|월급|시급)[^\d]{0,12}$`)
-	periodBeforeRe  = regexp.MustCompile(`(?i)\b(hourly|per hour|daily|day rate|per day|weekly|monthly|per month|annual|annually|yearly|per year|per annum|jahresgehalt|monatsgehalt|stundenlohn|stundensatz|tagessatz|salaire annuel|salaire mensuel|sueldo mensual|sueldo anual|ctc|ral|tjm|månadslön|årslön|timlön)\b[^$€£¥₹\d]{0,40}$`)
+	periodBeforeCJK = lazyMustCompile(`(年収|月給|時給|日給|年薪|月薪|薪资|薪酬|연봉|월급|시급)[^\d]{0,12}$`)
+	periodBeforeRe  = lazyMustCompile(`(?i)\b(hourly|per hour|daily|day rate|per day|weekly|monthly|per month|annual|annually|yearly|per year|per annum|jahresgehalt|monatsgehalt|stundenlohn|stundensatz|tagessatz|salaire annuel|salaire mensuel|sueldo mensual|sueldo anual|ctc|ral|tjm|månadslön|årslön|timlön)\b[^$€£¥₹\d]{0,40}$`)
 )
 
 func periodWord(w string) string {
@@ -469,12 +468,12 @@ type statement struct {
 }
 
 // rangeSep matches what joins the two amounts of a range.
-var rangeSepRe = regexp.MustCompile(`(?i)^\s*(?:-|–|—|~|〜|～|to|and|bis|und|à|a|au|et|hasta|y|tot|en|til|do|até|e)\s*$`)
+var rangeSepRe = lazyMustCompile(`(?i)^\s*(?:-|–|—|~|〜|～|to|and|bis|und|à|a|au|et|hasta|y|tot|en|til|do|até|e)\s*$`)
 
 var (
-	upToRe   = regexp.MustCompile(`(?i)(?:^|[\s(:])(?:up to|upto|as much as|maximum of|max\.?|max of|bis zu|jusqu'à|hasta)\s*$`)
-	fromRe   = regexp.MustCompile(`(?i)(?:^|[\s(:])(?:mindestgehalt(?: von)?|mindestlohn(?: von)?|mindestens|from|starting at|starting from|starts at|at least|minimum of|min\.?|ab|à partir de|desde|vanaf)\s*$`)
-	beforeWs = regexp.MustCompile(`[\pL\pN()'’-]+`)
+	upToRe   = lazyMustCompile(`(?i)(?:^|[\s(:])(?:up to|upto|as much as|maximum of|max\.?|max of|bis zu|jusqu'à|hasta)\s*$`)
+	fromRe   = lazyMustCompile(`(?i)(?:^|[\s(:])(?:mindestgehalt(?: von)?|mindestlohn(?: von)?|mindestens|from|starting at|starting from|starts at|at least|minimum of|min\.?|ab|à partir de|desde|vanaf)\s*$`)
+	beforeWs = lazyMustCompile(`[\pL\pN()'’-]+`)
 )
 
 func salariesInLine(line, prev, prefer string) []*Salary {
@@ -772,8 +771,8 @@ func notPay(line string, s, e int, label string) bool {
 }
 
 var (
-	danishRe    = regexp.MustCompile(`(?i)(?:^|[^\pL])(løn|årsløn|månedsløn|om måneden|pr\. måned)(?:[^\pL]|$)`)
-	norwegianRe = regexp.MustCompile(`(?i)(?:^|[^\pL])(lønn|årslønn|månedslønn|per måned|i måneden)(?:[^\pL]|$)`)
+	danishRe    = lazyMustCompile(`(?i)(?:^|[^\pL])(løn|årsløn|månedsløn|om måneden|pr\. måned)(?:[^\pL]|$)`)
+	norwegianRe = lazyMustCompile(`(?i)(?:^|[^\pL])(lønn|årslønn|månedslønn|per måned|i måneden)(?:[^\pL]|$)`)
 )
 
 // kroneOf returns DKK or NOK when text is Danish or Norwegian pay, "" else.
@@ -788,7 +787,7 @@ func kroneOf(text string) string {
 }
 
 // codeRe finds currency codes of dollars and pesos in a line.
-var codeRe = regexp.MustCompile(`\b(?:USD|CAD|AUD|NZD|SGD|HKD|MXN|BRL)\b`)
+var codeRe = lazyMustCompile(`\b(?:USD|CAD|AUD|NZD|SGD|HKD|MXN|BRL)\b`)
 
 // payLabels are line labels ("Stipend: $7,500 per month") that name the
 // pay itself, though the word is other money elsewhere ("a $3,000
