@@ -770,6 +770,10 @@ func (s *Store) Get(id string) (extract.Posting, error) {
 	return p, err
 }
 
+// unmapRecords is how many records a long read (Postings, Each) reads
+// between drops of its mapping of postings.db (unmapTx).
+const unmapRecords = 1024
+
 // Postings returns the postings with the given ids, in the same order,
 // decoded on every core, each core in one read transaction. An unknown id
 // is an error wrapping ErrNotFound.
@@ -791,6 +795,11 @@ func (s *Store) Postings(ctx context.Context, ids []string) ([]extract.Posting, 
 					from := int(next.Add(chunk)) - chunk
 					if from >= len(ids) {
 						return nil
+					}
+					if from > 0 && from%unmapRecords < chunk {
+						// Once per unmapRecords, by the worker that took
+						// this chunk: it drops every worker's pages.
+						unmapTx(tx)
 					}
 					for i := from; i < min(from+chunk, len(ids)); i++ {
 						st, err := record(tx, ids[i])
@@ -881,6 +890,7 @@ func (s *Store) Each(ctx context.Context, fn func(extract.Posting) error) error 
 		if len(batch) == 0 {
 			return nil
 		}
+		unmapPages(s.db)
 		for _, p := range batch {
 			if err := fn(p); err != nil {
 				return err

@@ -31,9 +31,19 @@ import (
 // is ignored: the pages then stay mapped, as without this call.
 func unmapPages(db *bolt.DB) {
 	_ = db.View(func(tx *bolt.Tx) error {
-		if data, size := db.Info().Data, uintptr(tx.Size()); data != 0 && size > 0 {
-			_, _, _ = syscall.Syscall(syscall.SYS_MADVISE, data, size, syscall.MADV_DONTNEED)
-		}
+		unmapTx(tx)
 		return nil
 	})
+}
+
+// unmapTx is unmapPages from inside a read transaction, for a long read
+// (Store.Postings reads thousands of records scattered over the file,
+// and the kernel maps about 16 cached pages around each one read: 13,000
+// records mapped over 700 MiB). Other goroutines may be reading the file
+// meanwhile: what they read is mapped again from the page cache, with
+// the same contents.
+func unmapTx(tx *bolt.Tx) {
+	if data, size := tx.DB().Info().Data, uintptr(tx.Size()); data != 0 && size > 0 {
+		_, _, _ = syscall.Syscall(syscall.SYS_MADVISE, data, size, syscall.MADV_DONTNEED)
+	}
 }

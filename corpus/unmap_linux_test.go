@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jobgap/jobgap/extract"
+	bolt "go.etcd.io/bbolt"
 )
 
 // mappedKiB is the resident size of this process's mappings of files
@@ -50,9 +50,14 @@ func TestUnmapPagesDropsMappedPages(t *testing.T) {
 	if _, err := s.Put(ctx, recs); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Each(ctx, func(extract.Posting) error { return nil }); err != nil {
-		t.Fatal(err)
-	}
+	// Read every record through the mapping (Each would drop them itself).
+	_ = s.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketRecords).Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			_ = v[len(v)-1]
+		}
+		return nil
+	})
 	before := mappedKiB(t, "postings.db")
 	unmapPages(s.db)
 	after := mappedKiB(t, "postings.db")
@@ -63,5 +68,42 @@ func TestUnmapPagesDropsMappedPages(t *testing.T) {
 	// The pages are read again from the page cache.
 	if p, err := s.Get("p123"); err != nil || p.Description != recs[123].Posting.Description {
 		t.Errorf("Get after unmapPages: %v", err)
+	}
+}
+
+// TestPostingsDropsMappedPages reads more records than unmapRecords with
+// Postings and checks that the pages of postings.db it mapped were
+// dropped on the way: only those read since the last drop stay.
+func TestPostingsDropsMappedPages(t *testing.T) {
+	s, _ := openTest(t)
+	ctx := context.Background()
+	const n = 4 * unmapRecords
+	var recs []Record
+	var ids []string
+	for i := range n {
+		id := fmt.Sprintf("p%05d", i)
+		r := posting(id, "product-owner")
+		r.Posting.Description = strings.Repeat(fmt.Sprintf("words of posting %d ", i), 400) // 8 KB
+		recs = append(recs, r)
+		ids = append(ids, id)
+	}
+	for from := 0; from < n; from += 500 {
+		if _, err := s.Put(ctx, recs[from:min(from+500, n)]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	unmapPages(s.db)
+	posts, err := s.Postings(ctx, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(posts) != n || posts[n-1].Description != recs[n-1].Posting.Description {
+		t.Fatalf("Postings read %d postings, or the last one wrong", len(posts))
+	}
+	total := n * 8 // KiB of descriptions alone
+	mapped := mappedKiB(t, "postings.db")
+	t.Logf("postings.db resident after reading %d records (%d KiB of descriptions): %d KiB", n, total, mapped)
+	if mapped > total/2 {
+		t.Errorf("postings.db resident after Postings: %d KiB, want under %d (half of what it read)", mapped, total/2)
 	}
 }
