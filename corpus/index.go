@@ -49,8 +49,8 @@ var internalSeq = []byte("jobgap.seq")
 var internalMapping = []byte("jobgap.mapping")
 
 // 2: duplicate, dup_of; 3: no description (no query searched it), no
-// stored fields.
-const mappingVersion = "3"
+// stored fields; 4: doc values only for the faceted fields.
+const mappingVersion = "4"
 
 // indexed is a posting as the index sees it: with its dedup link.
 type indexed struct {
@@ -64,54 +64,38 @@ type index struct {
 
 func indexMapping() mapping.IndexMapping {
 	// Nothing reads a field back from the index (postings are read from
-	// the store), so no field is stored.
-	kw := func() *mapping.FieldMapping {
-		f := bleve.NewKeywordFieldMapping()
-		f.Analyzer = keyword.Name
+	// the store), so no field is stored; and only the fields counted with
+	// a facet (faceted) keep doc values, which facets read and nothing
+	// else does.
+	faceted := map[string]bool{FieldFamily: true, FieldCert: true, FieldSkill: true}
+	plain := func(f *mapping.FieldMapping, name string) *mapping.FieldMapping {
 		f.Store = false
 		f.IncludeInAll = false
-		f.IncludeTermVectors = false
+		f.DocValues = faceted[name]
 		return f
 	}
+	doc := bleve.NewDocumentStaticMapping()
 	// Titles and locations are searched by phrase, which needs term
 	// vectors.
-	text := func() *mapping.FieldMapping {
-		f := bleve.NewTextFieldMapping()
+	for _, name := range []string{FieldTitle, FieldLocation} {
+		f := plain(bleve.NewTextFieldMapping(), name)
 		f.Analyzer = standard.Name
-		f.Store = false
-		f.IncludeInAll = false
 		f.IncludeTermVectors = true
-		return f
+		doc.AddFieldMappingsAt(name, f)
 	}
-	num := func() *mapping.FieldMapping {
-		f := bleve.NewNumericFieldMapping()
-		f.Store = false
-		f.IncludeInAll = false
-		return f
-	}
-
-	doc := bleve.NewDocumentStaticMapping()
-	doc.AddFieldMappingsAt(FieldTitle, text())
-	doc.AddFieldMappingsAt(FieldLocation, text())
-	for _, f := range []string{FieldFamily, FieldSeniority, FieldCompany, FieldSource, FieldWorkplace,
+	for _, name := range []string{FieldFamily, FieldSeniority, FieldCompany, FieldSource, FieldWorkplace,
 		FieldEmployment, FieldCert, FieldCertRequired, FieldCertPreferred, FieldSkill,
 		FieldSkillRequired, FieldSkillPref, FieldCurrency, FieldDupOf} {
-		doc.AddFieldMappingsAt(f, kw())
+		f := plain(bleve.NewKeywordFieldMapping(), name)
+		f.Analyzer = keyword.Name
+		f.IncludeTermVectors = false
+		doc.AddFieldMappingsAt(name, f)
 	}
-	doc.AddFieldMappingsAt(FieldSalaryMin, num())
-	doc.AddFieldMappingsAt(FieldSalaryMax, num())
-	b := bleve.NewBooleanFieldMapping()
-	b.Store = false
-	b.IncludeInAll = false
-	doc.AddFieldMappingsAt(FieldRemote, b)
-	dup := bleve.NewBooleanFieldMapping()
-	dup.Store = false
-	dup.IncludeInAll = false
-	doc.AddFieldMappingsAt(FieldDuplicate, dup)
-	d := bleve.NewDateTimeFieldMapping()
-	d.Store = false
-	d.IncludeInAll = false
-	doc.AddFieldMappingsAt(FieldDate, d)
+	doc.AddFieldMappingsAt(FieldSalaryMin, plain(bleve.NewNumericFieldMapping(), FieldSalaryMin))
+	doc.AddFieldMappingsAt(FieldSalaryMax, plain(bleve.NewNumericFieldMapping(), FieldSalaryMax))
+	doc.AddFieldMappingsAt(FieldRemote, plain(bleve.NewBooleanFieldMapping(), FieldRemote))
+	doc.AddFieldMappingsAt(FieldDuplicate, plain(bleve.NewBooleanFieldMapping(), FieldDuplicate))
+	doc.AddFieldMappingsAt(FieldDate, plain(bleve.NewDateTimeFieldMapping(), FieldDate))
 
 	m := bleve.NewIndexMapping()
 	m.DefaultMapping = doc
