@@ -79,8 +79,16 @@ type pendingDoc struct {
 	open bool
 }
 
+// saveBatch is how many postings the ingester saves at a time (one
+// store transaction, one index batch). A commit reads a page of the
+// store's id and duplicate buckets for each posting, so the batch, not
+// the corpus, bounds what an import maps of postings.db. On the 100,000
+// bench postings, 250 instead of 500 took peak RSS from 238 to 202 MiB
+// (anonymous 136 to 115) for the same import time.
+const saveBatch = 250
+
 func newIngester(store *corpus.Store, x *extract.Extractor) *ingester {
-	return &ingester{store: store, x: x, batchSize: 500}
+	return &ingester{store: store, x: x, batchSize: saveBatch}
 }
 
 // Document splits, extracts and queues doc's postings, saving whenever a
