@@ -770,7 +770,7 @@ func (s *Store) Get(id string) (extract.Posting, error) {
 	return p, err
 }
 
-// unmapRecords is how many records a long read (Postings, Each) reads
+// unmapRecords is how many records Postings reads
 // between drops of its mapping of postings.db (unmapTx).
 const unmapRecords = 1024
 
@@ -890,7 +890,6 @@ func (s *Store) Each(ctx context.Context, fn func(extract.Posting) error) error 
 		if len(batch) == 0 {
 			return nil
 		}
-		unmapPages(s.db)
 		for _, p := range batch {
 			if err := fn(p); err != nil {
 				return err
