@@ -401,9 +401,11 @@ func remotePhrase(low string) bool {
 				return true
 			}
 		}
-		// "…, remote" at the end, or before punctuation or "on".
-		rest := strings.TrimLeft(after, " \t\n\f\r")
-		if rest == "" || strings.ContainsRune(",.;|)", rune(rest[0])) || strings.HasPrefix(rest, "on") {
+		// "…, remote" at the end of a line, or before punctuation or
+		// "on". low may be a whole text (matchLines tries it first), where
+		// a line's end is a line break, not the end of low.
+		rest := strings.TrimLeft(after, " \t\f\r")
+		if rest == "" || rest[0] == '\n' || strings.ContainsRune(",.;|)", rune(rest[0])) || strings.HasPrefix(rest, "on") {
 			return true
 		}
 		off = i + 1

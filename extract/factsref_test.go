@@ -100,15 +100,24 @@ var (
 	testTextsCache []string
 )
 
-// withLines returns texts and every distinct line of them.
+// withLines returns texts, every distinct line of them, and every
+// distinct pair of adjacent lines (a match at the end of a line that is
+// not the end of the text: the filters look at whole texts first).
 func withLines(texts []string) []string {
 	out := append([]string(nil), texts...)
 	seen := map[string]bool{}
+	add := func(s string) {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
 	for _, t := range texts {
-		for l := range strings.SplitSeq(t, "\n") {
-			if !seen[l] {
-				seen[l] = true
-				out = append(out, l)
+		lines := strings.Split(t, "\n")
+		for i, l := range lines {
+			add(l)
+			if i > 0 {
+				add(lines[i-1] + "\n" + l)
 			}
 		}
 	}
@@ -267,4 +276,21 @@ func BenchmarkMoneyMatchesVsRegexp(b *testing.B) {
 	b.ReportMetric(float64(tNew)/float64(tRef), "new/ref")
 	b.ReportMetric(float64(tNew.Microseconds())/float64(b.N*len(lines)), "new-µs/line")
 	b.ReportMetric(float64(tRef.Microseconds())/float64(b.N*len(lines)), "ref-µs/line")
+}
+
+// TestWorkplaceAtLineEnd checks phrases that match only at the end of a
+// line ("…, Remote") when more text follows: the filters look at the
+// whole text first, where the line's end is a line break, not the end.
+func TestWorkplaceAtLineEnd(t *testing.T) {
+	for _, text := range []string{
+		"Senior Product Manager | Remote\nAbout us: we build tools.",
+		"Location: Berlin, Germany, Remote\nAbout the job",
+		"Fully flexible, remote\nApply today.",
+		"Team: product; remote \nBenefits: lots",
+		"Team: product; remote\r\nBenefits: lots",
+	} {
+		if got, want := WorkplaceFromText(text), refWorkplaceFromText(text); got != want || got != "remote" {
+			t.Errorf("WorkplaceFromText(%q) = %q, reference %q; want remote", text, got, want)
+		}
+	}
 }
