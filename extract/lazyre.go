@@ -54,5 +54,4 @@ func (l *lazyRE) FindAllStringSubmatchIndex(s string, n int) [][]int {
 func (l *lazyRE) ReplaceAllString(src, repl string) string {
 	return l.get().ReplaceAllString(src, repl)
 }
-func (l *lazyRE) SubexpIndex(name string) int { return l.get().SubexpIndex(name) }
-func (l *lazyRE) String() string              { return l.pattern }
+func (l *lazyRE) String() string { return l.pattern }

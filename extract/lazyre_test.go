@@ -17,3 +17,14 @@ func TestLazyPatternsCompile(t *testing.T) {
 		}
 	}
 }
+
+func TestMoneyGroups(t *testing.T) {
+	for name, want := range map[string]int{"pre": moneyPre, "num": moneyNum, "dec": moneyDec, "scale": moneyScale, "post": moneyPost} {
+		if got := moneyRe.get().SubexpIndex(name); got != want {
+			t.Errorf("moneyRe group %q is %d, the constant says %d", name, got, want)
+		}
+	}
+	if n := moneyRe.get().NumSubexp(); n != 5 {
+		t.Errorf("moneyRe has %d groups, want 5", n)
+	}
+}

@@ -122,12 +122,14 @@ var moneyRe = lazyMustCompile(`(?i)` +
 	`(?P<scale>[ ]?(?:k|K|thousand|lakhs?|lacs?|Lacs?|LPA|lpa|m|M|mm|MM|mn|million|bn|b|B|billion)\b|万|만)?` +
 	`(?P<post>[ \x{00A0}]?(?:€|£|\$|¥|₹|₦|₪|円|원|元|kr\b|zł|Kč|Ft\b|(?:PHP|SAR|KES|NGN|ILS|CZK|HUF|KRW|USD|EUR|GBP|CAD|AUD|CHF|INR|JPY|SEK|NOK|DKK|PLN|NZD|SGD|ZAR|MXN|BRL|COP|MYR|AED|CNY|RMB)\b|euros?\b|dollars?\b|pounds?\b))?`)
 
-var (
-	moneyPre   = moneyRe.SubexpIndex("pre")
-	moneyNum   = moneyRe.SubexpIndex("num")
-	moneyDec   = moneyRe.SubexpIndex("dec")
-	moneyScale = moneyRe.SubexpIndex("scale")
-	moneyPost  = moneyRe.SubexpIndex("post")
+// The groups of moneyRe, by number: asking moneyRe.SubexpIndex when the
+// package loads would compile it then (TestMoneyGroups checks them).
+const (
+	moneyPre   = 1
+	moneyNum   = 2
+	moneyDec   = 3
+	moneyScale = 4
+	moneyPost  = 5
 )
 
 // maxAmountsPerLine bounds the amounts read in one line: a paragraph
