@@ -62,11 +62,13 @@ type Options struct {
 	Progress func(done, total int)
 	// BatchSize is the number of postings per index batch; default 500.
 	BatchSize int
-	// ReadOnly opens the store for reading: Put and Reindex fail. When
-	// the index is up to date, it is opened without bleve's background
-	// merging, which would otherwise rewrite index segments (and take a
-	// core) while a command that only counts runs. Open still migrates
-	// the store and brings the index up to date when they need it.
+	// ReadOnly opens the store for a command that adds or changes no
+	// posting: Put and Reindex fail (audit snapshots and the HTTP cache
+	// are still written). When the index is up to date, it is opened
+	// without bleve's background merging, which would otherwise rewrite
+	// index segments (and take a core) while a command that only counts
+	// runs. Open still migrates the store and brings the index up to
+	// date when they need it.
 	ReadOnly bool
 }
 
