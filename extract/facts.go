@@ -328,7 +328,7 @@ type workplacePattern struct {
 
 var (
 	remoteOrHybrid = workplacePattern{re: remoteOrHybridRe, words: []string{"remot", "teletrabajo", "télétravail"}}
-	daysOff        = workplacePattern{re: daysOffRe, words: []string{"office", "hq", "studio"},
+	daysOff        = workplacePattern{re: daysOffRe, words: []string{"office", "hq", "studio", "site"},
 		may: func(low string) bool { return numberThen(low, []string{"day"}, numberWords1to4, "") }}
 	daysRemote = workplacePattern{re: daysRemoteRe,
 		words: []string{"remot", "home", "mobil", "télétravail", "teletrabajo", "wfh", "smart working", "zdaln", "thuis", "%"},
@@ -351,7 +351,7 @@ var (
 			return hasAny(low, []string{"bureau", "büro", "kantoor", "oficina", "ufficio", "biur", "domova", "zdalnej", "homeoffice", "partiel", "parcial", "週"}) ||
 				strings.ContainsAny(low, "1234") && hasAny(low, []string{"day", "wk", "week"})
 		}}
-	fullOffice = workplacePattern{re: fullOfficeRe, words: []string{"office", "site"},
+	fullOffice = workplacePattern{re: fullOfficeRe, words: []string{"office", "site", "week"},
 		may: func(low string) bool {
 			return hasAny(low, []string{"work week", "workweek", "office full", "office five", "office 5", "% on", "fully on"})
 		}}

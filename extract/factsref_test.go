@@ -294,3 +294,22 @@ func TestWorkplaceAtLineEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkplaceWordsCoverPatterns checks phrases each regexp matches
+// through an alternative without the words its line filter once
+// required ("2 days on-site" has no "office"; "5-day work week in the"
+// neither "office" nor "site").
+func TestWorkplaceWordsCoverPatterns(t *testing.T) {
+	for text, want := range map[string]string{
+		"You will work 2 days on-site with the team.": "hybrid",
+		"We keep a 5-day work week in the studio.":    "onsite",
+		"Expect a five-day workweek in our HQ.":       "onsite",
+	} {
+		if got := WorkplaceFromText(text); got != want {
+			t.Errorf("WorkplaceFromText(%q) = %q, want %q", text, got, want)
+		}
+		if got, ref := WorkplaceFromText(text), refWorkplaceFromText(text); got != ref {
+			t.Errorf("WorkplaceFromText(%q) = %q, reference %q", text, got, ref)
+		}
+	}
+}

@@ -142,7 +142,7 @@ func refWorkplaceFromText(text string) string {
 			}
 		}
 	}
-	if strings.Contains(lower, "day") && refMatchLines(text, []string{"office", "hq", "studio"}, daysOffRe) {
+	if strings.Contains(lower, "day") && refMatchLines(text, []string{"office", "hq", "studio", "site"}, daysOffRe) {
 		return "hybrid"
 	}
 	if refMatchLines(text, []string{"remot", "home", "mobil", "télétravail", "teletrabajo", "wfh", "smart working", "zdaln", "thuis", "%"}, daysRemoteRe) {
@@ -159,7 +159,7 @@ func refWorkplaceFromText(text string) string {
 	}
 	// A role the posting puts in the office full time, even at a
 	// remote-first company.
-	if refMatchLines(text, []string{"office", "site"}, fullOfficeRe) {
+	if refMatchLines(text, []string{"office", "site", "week"}, fullOfficeRe) {
 		return "onsite"
 	}
 	if !strings.Contains(lower, "remot") && !hasAny(lower, onsiteWords) && !hasAny(lower, remoteWords) {
