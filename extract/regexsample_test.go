@@ -153,11 +153,11 @@ var workplaceFilterCases = []struct {
 	{"remoteOrHybrid", remoteOrHybrid}, {"remoteLine", remoteLineP}, {"onsite", onsiteP},
 }
 
-// missesWorkplace reports whether p's filters turn away line though its
-// regexp matches it.
+// missesWorkplace reports whether p's filters (its words and its may)
+// turn away line though its regexp matches it.
 func missesWorkplace(p workplacePattern, line string) bool {
 	low := strings.ToLower(line)
-	return !matchLines(&lowerText{text: line, lower: low}, p) && p.re.MatchString(line) && hasAny(low, p.words)
+	return !matchLines(&lowerText{text: line, lower: low}, p) && p.re.MatchString(line) && !strings.Contains(low, "ſ")
 }
 
 // TestWorkplaceFilters checks that no line filter of the workplace
