@@ -776,10 +776,27 @@ func (s *Store) Get(id string) (extract.Posting, error) {
 // between drops of its mapping of postings.db (unmapTx).
 const unmapRecords = 1024
 
+// Lean says what PostingsLean leaves out of each posting, for callers
+// that do not read it: the postings of a title can run to hundreds of
+// megabytes, most of it descriptions.
+type Lean uint8
+
+// What PostingsLean can leave out.
+const (
+	NoEvidence    Lean = 1 << iota // each tag's Evidence
+	NoDescription                  // the Description
+)
+
 // Postings returns the postings with the given ids, in the same order,
 // decoded on every core, each core in one read transaction. An unknown id
 // is an error wrapping ErrNotFound.
 func (s *Store) Postings(ctx context.Context, ids []string) ([]extract.Posting, error) {
+	return s.PostingsLean(ctx, ids, 0)
+}
+
+// PostingsLean is Postings leaving out of each posting what lean says,
+// as it is read.
+func (s *Store) PostingsLean(ctx context.Context, ids []string, lean Lean) ([]extract.Posting, error) {
 	const chunk = 64 // ids a worker takes at a time: the workers finish together
 	out := make([]extract.Posting, len(ids))
 	workers := min(runtime.GOMAXPROCS(0), (len(ids)+chunk-1)/chunk)
@@ -812,6 +829,14 @@ func (s *Store) Postings(ctx context.Context, ids []string) ([]extract.Posting, 
 							return fmt.Errorf("posting %q: %w", ids[i], ErrNotFound)
 						}
 						out[i] = st.Posting
+						if lean&NoDescription != 0 {
+							out[i].Description = ""
+						}
+						if lean&NoEvidence != 0 {
+							for j := range out[i].Tags {
+								out[i].Tags[j].Evidence = ""
+							}
+						}
 					}
 				}
 			})

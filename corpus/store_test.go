@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"testing"
 	"time"
@@ -311,5 +312,51 @@ func TestPostingsReadsInOrder(t *testing.T) {
 	}
 	if got, err := s.Postings(ctx, nil); err != nil || len(got) != 0 {
 		t.Errorf("Postings(nil) = %d postings, %v", len(got), err)
+	}
+}
+
+func TestPostingsLeanLeavesOutOnlyWhatItSays(t *testing.T) {
+	s, _ := openTest(t)
+	ctx := context.Background()
+	r := posting("a", "product-owner", "cspo", "pmp")
+	for i := range r.Posting.Tags {
+		r.Posting.Tags[i].Evidence = "A CSPO or PMP is required."
+	}
+	if _, err := s.Put(ctx, []Record{r}); err != nil {
+		t.Fatal(err)
+	}
+	full, err := s.Get("a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		lean           Lean
+		desc, evidence bool // kept
+	}{
+		{0, true, true},
+		{NoEvidence, true, false},
+		{NoDescription, false, true},
+		{NoDescription | NoEvidence, false, false},
+	} {
+		got, err := s.PostingsLean(ctx, []string{"a"}, tc.lean)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := got[0]
+		if (p.Description != "") != tc.desc || (p.Tags[0].Evidence != "") != tc.evidence {
+			t.Errorf("lean %b: description %q, evidence %q", tc.lean, p.Description, p.Tags[0].Evidence)
+		}
+		// Everything else as stored.
+		p.Description = full.Description
+		for i := range p.Tags {
+			p.Tags[i].Evidence = full.Tags[i].Evidence
+		}
+		if !reflect.DeepEqual(p, full) {
+			t.Errorf("lean %b changed other fields:\n got %+v\nwant %+v", tc.lean, p, full)
+		}
+	}
+	// The lean copies share nothing with what a later full read returns.
+	if got, _ := s.Postings(ctx, []string{"a"}); got[0].Tags[0].Evidence == "" {
+		t.Error("a lean read cleared the evidence of a later full read")
 	}
 }

@@ -173,7 +173,7 @@ func runAudit(ctx context.Context, g *globalOptions, opts auditOptions) error {
 	if opts.History {
 		return runAuditHistory(g, store, tg, opts.Format)
 	}
-	posts, err := loadPostings(ctx, store, tg.filter)
+	posts, err := loadPostings(ctx, store, tg.filter, corpus.NoDescription|corpus.NoEvidence)
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobgap/jobgap/analyze"
+	"github.com/jobgap/jobgap/corpus"
 )
 
 type briefOptions struct {
@@ -72,7 +73,7 @@ func runBrief(ctx context.Context, g *globalOptions, opts briefOptions) error {
 	if opts.Format == formatJSON {
 		g.Quiet = true
 	}
-	m, err := g.loadMarket(ctx, opts.Title, opts.Filters)
+	m, err := g.loadMarket(ctx, opts.Title, opts.Filters, corpus.NoEvidence)
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobgap/jobgap/analyze"
+	"github.com/jobgap/jobgap/corpus"
 )
 
 type certsOptions struct {
@@ -69,7 +70,7 @@ func runCerts(ctx context.Context, g *globalOptions, opts certsOptions) error {
 	if opts.Format == formatJSON {
 		g.Quiet = true
 	}
-	m, err := g.loadMarket(ctx, opts.Title, opts.Filters)
+	m, err := g.loadMarket(ctx, opts.Title, opts.Filters, corpus.NoDescription|corpus.NoEvidence)
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobgap/jobgap/analyze"
+	"github.com/jobgap/jobgap/corpus"
 )
 
 type compareOptions struct {
@@ -113,7 +114,7 @@ func runCompare(ctx context.Context, g *globalOptions, opts compareOptions, titl
 	defer store.Close()
 	var sums []analyze.TitleSummary
 	for _, tg := range targets {
-		posts, err := loadPostings(ctx, store, tg.filter)
+		posts, err := loadPostings(ctx, store, tg.filter, corpus.NoEvidence)
 		if err != nil {
 			return err
 		}

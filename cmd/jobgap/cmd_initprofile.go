@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobgap/jobgap/analyze"
+	"github.com/jobgap/jobgap/corpus"
 )
 
 type initProfileOptions struct {
@@ -62,7 +63,7 @@ func runInitProfile(ctx context.Context, g *globalOptions, opts initProfileOptio
 			return fmt.Errorf("init-profile: %w", err)
 		}
 	}
-	m, err := g.loadMarket(ctx, opts.Title, filterOptions{})
+	m, err := g.loadMarket(ctx, opts.Title, filterOptions{}, corpus.NoDescription|corpus.NoEvidence)
 	if err != nil {
 		return err
 	}

@@ -121,7 +121,7 @@ func runReport(ctx context.Context, g *globalOptions, opts reportOptions) error 
 		if err != nil {
 			return err
 		}
-		ps, err := loadPostings(ctx, store, tg.filter)
+		ps, err := loadPostings(ctx, store, tg.filter, corpus.NoEvidence)
 		if err != nil {
 			return err
 		}

@@ -177,9 +177,10 @@ type market struct {
 }
 
 // loadMarket resolves title with the shared filters, then reads its
-// postings from the store (opened and closed here). Callers warn about
+// postings from the store (opened and closed here), leaving out what
+// lean says. Callers warn about
 // the sample (warnSample) as fits them.
-func (g *globalOptions) loadMarket(ctx context.Context, title string, fo filterOptions) (market, error) {
+func (g *globalOptions) loadMarket(ctx context.Context, title string, fo filterOptions, lean corpus.Lean) (market, error) {
 	now, err := today("")
 	if err != nil {
 		return market{}, err
@@ -197,20 +198,23 @@ func (g *globalOptions) loadMarket(ctx context.Context, title string, fo filterO
 		return market{}, err
 	}
 	defer store.Close()
-	posts, err := loadPostings(ctx, store, tg.filter)
+	posts, err := loadPostings(ctx, store, tg.filter, lean)
 	if err != nil {
 		return market{}, err
 	}
 	return market{tax: tax, target: tg, filters: filters, posts: posts, now: now}, nil
 }
 
-// loadPostings reads the postings f selects, in id order.
-func loadPostings(ctx context.Context, store *corpus.Store, f corpus.Filter) ([]extract.Posting, error) {
+// loadPostings reads the postings f selects, in id order, leaving out
+// what lean says (see corpus.Lean): the commands that only count tags
+// do not need the descriptions, and none but explain reads a tag's
+// evidence.
+func loadPostings(ctx context.Context, store *corpus.Store, f corpus.Filter, lean corpus.Lean) ([]extract.Posting, error) {
 	ids, err := store.IDs(ctx, f)
 	if err != nil {
 		return nil, err
 	}
-	posts, err := store.Postings(ctx, ids)
+	posts, err := store.PostingsLean(ctx, ids, lean)
 	if err != nil {
 		return nil, fmt.Errorf("read postings: %w", err)
 	}
