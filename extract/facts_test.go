@@ -15,6 +15,12 @@ var salaryTextTests = []struct {
 	name, text, prefer, want string
 }{
 	{"range with dashes", "Salary: $120,000–$150,000 per year", "", "120000-150000 USD year"},
+	{"header field after |", "London (Hybrid) | £60,000 - £70,000 + bonus | Permanent", "", "60000-70000 GBP year"},
+	{"header field after ·", "Manchester or Remote (UK) · £45k - £55k + bonus", "", "45000-55000 GBP year"},
+	{"header field before · equity", "£85k - £100k · Equity", "", "85000-100000 GBP year"},
+	{"header field beats salary packaging", "Newcastle NSW · Full time · $105,000 – $115,000 + super\n- Salary packaging up to $15,900 tax-free", "AUD", "105000-115000 AUD year"},
+	{"salary packaging alone", "Benefits\n- Salary packaging up to $15,900 tax-free", "AUD", ""},
+	{"header field needs a range", "Berlin | 2 teams | €5,000 budget", "", ""},
 	{"range k", "The pay range is $120k-150k.", "", "120000-150000 USD year"},
 	{"range k both", "Base salary $120K - $150K + equity", "", "120000-150000 USD year"},
 	{"euro dots", "Gehalt: €60.000 - €75.000 brutto jährlich", "", "60000-75000 EUR year"},

@@ -416,7 +416,7 @@ var notPayWords = map[string]bool{
 	"voucher": true, "vouchers": true, "gift": true, "per-diem": true, "learning": true, "wellness": true,
 	"home-office": true, "coworking": true, "prize": true, "award": true, "fee": true, "fees": true, "cost": true,
 	"costs": true, "deductible": true, "premiums": true, "match": true, "matching": true, "tuition": true,
-	"aktien": true, "prime": true, "variable": true,
+	"aktien": true, "prime": true, "variable": true, "packaging": true, "sacrifice": true,
 	// advertising metrics: "a target CPA under $40"
 	"cpa": true, "cpc": true, "cpm": true, "cpl": true, "cpi": true, "cac": true, "roas": true, "ltv": true,
 	"arpu": true, "aov": true, "acv": true, "tcv": true, "mrr": true, "quota": true, "quotas": true, "deal": true,
@@ -611,9 +611,12 @@ func salariesInLine(line, prev, prefer string) []*Salary {
 		// budgets, funding and revenue were ruled out by notPay above.
 		// (Bullets, dashes and emoji may come before it: "💷 £60k–£72k".)
 		// Or that follows a label: "Zone A (SF Bay Area, NYC): $176,000 - $207,000 USD".
+		// Or that is a field of a header line of fields between "|" or
+		// "·", as boards write them: "London (Hybrid) | £60,000 -
+		// £70,000 + bonus | Permanent".
 		salaryRange := st.rng && st.lo >= 10000 && st.hi <= 1000000 && st.lo < st.hi &&
 			(strings.TrimLeftFunc(line[:st.s], func(r rune) bool { return !isLetterOrDigit(r) }) == "" ||
-				strings.HasSuffix(strings.TrimSpace(line[:st.s]), ":"))
+				hasAnySuffix(strings.TrimSpace(line[:st.s]), ":", "|", "·", "•"))
 		// A single amount with its period stated that is a salary's size
 		// for that period: "Starting at $52,000/year"; budgets and
 		// allowances were ruled out by notPay above.
@@ -720,6 +723,16 @@ func tail(s string, n int) string {
 	return s[i:]
 }
 
+// hasAnySuffix reports whether s ends with one of the suffixes.
+func hasAnySuffix(s string, suffixes ...string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
 // notPay reports whether the words just around [s,e) of line make the
 // amount something other than base pay: up to five words before it and
 // three after it, each side stopping at a joint ("+", ",", "plus",
@@ -736,7 +749,7 @@ func notPay(line string, s, e int, label string) bool {
 		return false
 	}
 	before := tail(line[:s], 80)
-	if i := strings.LastIndexAny(before, "+,;/|•!?"); i >= 0 {
+	if i := strings.LastIndexAny(before, "+,;/|•·!?"); i >= 0 {
 		before = before[i+1:]
 	}
 	if i := strings.LastIndex(before, ". "); i >= 0 {
@@ -756,7 +769,7 @@ func notPay(line string, s, e int, label string) bool {
 		bw = bw[len(bw)-wordsBefore:]
 	}
 	after := line[e:min(len(line), e+80)]
-	if i := strings.IndexAny(after, "+,;/|•:!?"); i >= 0 {
+	if i := strings.IndexAny(after, "+,;/|•·:!?"); i >= 0 {
 		after = after[:i]
 	}
 	if i := strings.Index(after, ". "); i >= 0 {
