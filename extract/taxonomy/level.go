@@ -107,6 +107,8 @@ var (
 		"mile widziana", "mile widziany", "desejável", "desejáveis", "diferencial", "um diferencial", "nice addition",
 		"nice additions", "a nice addition", "would stand out", "will stand out", "get you noticed", "vrai plus",
 		"un vrai plus", "we'd love", "we would love", "een pré", "is een pré", "pré", "be prioritised", "be prioritized",
+		"highly valued", "is valued", "are valued", "also valued", "valorizada", "valorizado", "valorizadas",
+		"valorizados", "titolo preferenziale", "preferenziale", "gradita", "gradito", "gradite", "graditi",
 		"歓迎")
 	cueWeak = words("experience", "experienced", "proficiency", "proficient", "knowledge", "familiarity", "familiar",
 		"expertise", "skilled", "you have", "you bring", "you'll need", "you will need", "looking for",

@@ -88,6 +88,9 @@ var matchTests = []struct {
 	// Cues from the second blind set's misses, in other words.
 	{"offer cue", "Requirements:\n- OSHA 10 (we will pay for OSHA 30 once you join)", []string{"osha-10:required", "osha-30:mentioned"}},
 	{"highly regarded", "PRINCE2 Foundation highly regarded.", []string{"prince2-foundation:preferred"}},
+	{"highly valued", "Requirements:\n- A PMP is highly valued.", []string{"pmp:preferred"}},
+	{"valorizada", "Requisitos:\n- Certificação PMP é valorizada", []string{"pmp:preferred"}},
+	{"titolo preferenziale", "La certificazione PMP costituisce titolo preferenziale.", []string{"pmp:preferred"}},
 	{"added advantage", "ITIL 4 Foundation is an added advantage.", []string{"itil-4-foundation:preferred"}},
 	{"assets heading", "Assets: CCNA, Fortinet NSE 4.", []string{"ccna:preferred"}},
 	{"irrelevant", "An MBA matters more to us; PMP is irrelevant.", nil},
