@@ -89,6 +89,8 @@ var matchTests = []struct {
 	{"offer cue", "Requirements:\n- OSHA 10 (we will pay for OSHA 30 once you join)", []string{"osha-10:required", "osha-30:mentioned"}},
 	{"highly regarded", "PRINCE2 Foundation highly regarded.", []string{"prince2-foundation:preferred"}},
 	{"highly valued", "Requirements:\n- A PMP is highly valued.", []string{"pmp:preferred"}},
+	{"cpa eligible", "CPA required (or CPA-eligible, with plans to sit for the exam).", []string{"cpa:required"}},
+	{"first aid/cpr", "Current First Aid/CPR certificate required.", []string{"first-aid:required"}},
 	{"valorizada", "Requisitos:\n- Certificação PMP é valorizada", []string{"pmp:preferred"}},
 	{"titolo preferenziale", "La certificazione PMP costituisce titolo preferenziale.", []string{"pmp:preferred"}},
 	{"added advantage", "ITIL 4 Foundation is an added advantage.", []string{"itil-4-foundation:preferred"}},
