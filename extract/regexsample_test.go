@@ -212,3 +212,26 @@ func TestWorkplaceFilters(t *testing.T) {
 		}
 	}
 }
+
+// TestEducationWordsCoverPatterns checks that hasEducationWord lets
+// through every generated match of the education patterns: a pattern
+// phrase without a word in educationWords would never be read.
+func TestEducationWordsCoverPatterns(t *testing.T) {
+	res := []*lazyRE{degreeRe, noDegreeRe}
+	for _, e := range eduRes {
+		res = append(res, e.re)
+	}
+	step := 1
+	if raceEnabled || testing.Short() {
+		step = 10
+	}
+	for _, re := range res {
+		samples := regexSamples(t, re.get(), 2000)
+		for i := 0; i < len(samples); i += step {
+			s := strings.ReplaceAll(samples[i], "\n", " ")
+			if re.MatchString(s) && !hasEducationWord(s) && !strings.Contains(s, "ſ") {
+				t.Errorf("hasEducationWord turns away %q, which %s matches", s, re)
+			}
+		}
+	}
+}
