@@ -315,6 +315,10 @@ func TestEducationFromText(t *testing.T) {
 func TestWorkplaceFromText(t *testing.T) {
 	for _, tt := range []struct{ text, want string }{
 		{"This is a fully remote role.", "remote"},
+		{"Modelo de trabalho: remoto", "remote"},
+		{"Modalidad de trabajo: 100% remota", "remote"},
+		{"- Flexible working hours and the option to work from home 1-2 days a week", "hybrid"},
+		{"CDI · Bordeaux · Télétravail occasionnel", "hybrid"},
 		{"Location: Remote (US)", "remote"},
 		{"Remote", "remote"},
 		{"Hybrid: 3 days a week in our Berlin office", "hybrid"},
@@ -385,6 +389,7 @@ func TestWorkplaceFromText(t *testing.T) {
 func TestEmploymentFromText(t *testing.T) {
 	for _, tt := range []struct{ title, text, want string }{
 		{"Product Manager", "This is a full-time position.", "full_time"},
+		{"Engenheiro de Dados", "Contratação: PJ\nModelo de trabalho: remoto", "contract"},
 		{"Product Intern", "Join us for the summer.", "internship"},
 		{"Product Owner (Contract)", "", "contract"},
 		{"Product Owner", "6-month contract, outside IR35", "contract"},
