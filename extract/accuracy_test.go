@@ -254,14 +254,14 @@ func TestAccuracy(t *testing.T) {
 }
 
 // Regression floors of TestHeldOutAccuracy: each is the figure measured
-// on testdata/heldout on 2026-11-30 (the eighth blind set: 277 snippets
-// by another author, written to read like ordinary postings, 41% of them
+// on testdata/heldout on 2026-11-30 (the ninth blind set: 214 snippets
+// by another author, written to read like ordinary postings, 40% of them
 // full postings, committed before the tagger ever ran on them) minus
 // 0.03, rounded down to a step of 0.05. They catch regressions on text
 // the tagger was not tuned on; they are not targets. Raise them when the
 // tagger improves on a fresh held-out set, not by tuning the tagger on
 // this one. Earlier blind sets, each measured once before the tagger
-// was fixed against it (now in testdata/labelled as ho1-* … ho7-*; the
+// was fixed against it (now in testdata/labelled as ho1-* … ho8-*; the
 // fifth was written to be adversarial, the sixth on to be
 // representative):
 //
@@ -274,14 +274,15 @@ func TestAccuracy(t *testing.T) {
 //	6th  231       0.986    0.967    0.992     0.970     0.918  0.991   0.930
 //	7th  263       0.988    0.964    0.994     0.955     0.973  0.981   0.932
 //	8th  277       0.990    0.967    0.994     0.967     0.950  0.960   0.936
+//	9th  214       0.989    0.983    0.989     0.961     0.956  0.977   0.919
 const (
-	heldOutCertPrecision  = 0.95 // measured 0.990 (tp 204, fp 2)
-	heldOutCertRecall     = 0.90 // measured 0.967 (fn 7)
-	heldOutSkillPrecision = 0.95 // measured 0.994 (tp 523, fp 3)
-	heldOutSkillRecall    = 0.90 // measured 0.967 (fn 18)
-	heldOutLevelAccuracy  = 0.90 // measured 0.950 of 727 tags
-	heldOutSalaryExact    = 0.90 // measured 0.960 of 277 snippets
-	heldOutFactAccuracy   = 0.90 // measured 0.936 of 450 facts
+	heldOutCertPrecision  = 0.95 // measured 0.989 (tp 173, fp 2)
+	heldOutCertRecall     = 0.95 // measured 0.983 (fn 3)
+	heldOutSkillPrecision = 0.95 // measured 0.989 (tp 439, fp 5)
+	heldOutSkillRecall    = 0.90 // measured 0.961 (fn 18)
+	heldOutLevelAccuracy  = 0.90 // measured 0.956 of 612 tags
+	heldOutSalaryExact    = 0.90 // measured 0.977 of 214 snippets
+	heldOutFactAccuracy   = 0.85 // measured 0.919 of 346 facts
 )
 
 // TestHeldOutAccuracy runs the measurement of TestAccuracy over
