@@ -184,7 +184,7 @@ func NewBrief(title string, posts []extract.Posting, tax *taxonomy.Taxonomy, top
 	b.Certifications = RankCerts(posts, tax)
 	b.Ladder = SeniorityMix(posts)
 	b.KPIs = []SignalCount{}
-	for _, k := range SummarizeSignals(KPIs, norms(posts)).Signals {
+	for _, k := range summarizePostings([][]Signal{KPIs}, posts)[0].Signals {
 		if k.Count > 0 {
 			b.KPIs = append(b.KPIs, k)
 		}

@@ -93,16 +93,6 @@ func contains(xs []string, s string) bool {
 	return false
 }
 
-func norms(posts []extract.Posting) []string {
-	out := make([]string, len(posts))
-	inParallel(len(posts), func(from, to int) {
-		for i := from; i < to; i++ {
-			out[i] = NormText(posts[i].Description)
-		}
-	})
-	return out
-}
-
 // Summarize describes the postings for one title. tax names the tags and
 // may be nil.
 func Summarize(title string, posts []extract.Posting, tax *taxonomy.Taxonomy) TitleSummary {
@@ -121,9 +111,8 @@ func Summarize(title string, posts []extract.Posting, tax *taxonomy.Taxonomy) Ti
 	}
 	s.Remote = NewShare(remote, n)
 	s.Experience = YearsAsked(posts)
-	ns := norms(posts)
-	s.Authority = SummarizeSignals(AuthoritySignals, ns)
-	s.CrossFunctional = SummarizeSignals(Functions, ns)
+	sums := summarizePostings([][]Signal{AuthoritySignals, Functions}, posts)
+	s.Authority, s.CrossFunctional = sums[0], sums[1]
 	return s
 }
 

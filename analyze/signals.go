@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+
+	"github.com/jobgap/jobgap/extract"
 )
 
 // A Signal is a documented phrase pattern that jobgap looks for in posting
@@ -199,42 +201,76 @@ type SignalSummary struct {
 
 // SummarizeSignals counts sigs over the normalised descriptions.
 func SummarizeSignals(sigs []Signal, norms []string) SignalSummary {
-	counts := make([]int, len(sigs))
-	total, anyN := 0, 0
-	set := newSignalSet(sigs)
+	return summarize([][]Signal{sigs}, len(norms), func(i int) string { return norms[i] })[0]
+}
+
+// summarizePostings is SummarizeSignals for each of sets over the
+// postings' descriptions, each normalised once, when its turn comes:
+// holding the normalised text of every posting at once (as much again
+// as the descriptions) is what a large title's summary needed most
+// memory for.
+func summarizePostings(sets [][]Signal, posts []extract.Posting) []SignalSummary {
+	return summarize(sets, len(posts), func(i int) string { return NormText(posts[i].Description) })
+}
+
+// summarize counts each of sets over the n normalised texts text(i).
+func summarize(sets [][]Signal, n int, text func(i int) string) []SignalSummary {
+	type tally struct {
+		counts          []int
+		total, anyCount int
+	}
+	matchers := make([]*signalSet, len(sets))
+	tallies := make([]tally, len(sets))
+	for k, sigs := range sets {
+		matchers[k] = newSignalSet(sigs)
+		tallies[k].counts = make([]int, len(sigs))
+	}
 	var mu sync.Mutex
-	inParallel(len(norms), func(from, to int) {
-		part := make([]int, len(sigs))
-		partTotal, partAny := 0, 0
-		has := make([]bool, len(sigs))
-		for _, text := range norms[from:to] {
-			k := set.match(text, has)
-			for i, ok := range has {
-				if ok {
-					part[i]++
+	inParallel(n, func(from, to int) {
+		part := make([]tally, len(sets))
+		has := make([][]bool, len(sets))
+		for k, sigs := range sets {
+			part[k].counts = make([]int, len(sigs))
+			has[k] = make([]bool, len(sigs))
+		}
+		for i := from; i < to; i++ {
+			t := text(i)
+			for k, m := range matchers {
+				found := m.match(t, has[k])
+				for j, ok := range has[k] {
+					if ok {
+						part[k].counts[j]++
+					}
 				}
-			}
-			partTotal += k
-			if k > 0 {
-				partAny++
+				part[k].total += found
+				if found > 0 {
+					part[k].anyCount++
+				}
 			}
 		}
 		mu.Lock()
 		defer mu.Unlock()
-		for i, c := range part {
-			counts[i] += c
+		for k := range sets {
+			for j, c := range part[k].counts {
+				tallies[k].counts[j] += c
+			}
+			tallies[k].total += part[k].total
+			tallies[k].anyCount += part[k].anyCount
 		}
-		total, anyN = total+partTotal, anyN+partAny
 	})
-	n := len(norms)
-	sum := SignalSummary{Any: NewShare(anyN, n), Signals: make([]SignalCount, len(sigs))}
-	if n > 0 {
-		sum.Score = float64(total) / float64(n)
+	out := make([]SignalSummary, len(sets))
+	for k, sigs := range sets {
+		tl := tallies[k]
+		sum := SignalSummary{Any: NewShare(tl.anyCount, n), Signals: make([]SignalCount, len(sigs))}
+		if n > 0 {
+			sum.Score = float64(tl.total) / float64(n)
+		}
+		for j, sg := range sigs {
+			sum.Signals[j] = SignalCount{ID: sg.ID, Label: sg.Label, Share: NewShare(tl.counts[j], n)}
+		}
+		out[k] = sum
 	}
-	for i, s := range sigs {
-		sum.Signals[i] = SignalCount{ID: s.ID, Label: s.Label, Share: NewShare(counts[i], n)}
-	}
-	return sum
+	return out
 }
 
 // minParallel is the fewest items inParallel shares between cores.

@@ -2,10 +2,13 @@ package analyze
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/jobgap/jobgap/extract"
 )
 
 // Every built-in signal has a prefilter: without one, it is matched by
@@ -128,6 +131,37 @@ func TestMayOwnCoversLeads(t *testing.T) {
 		}
 		if !mayOwn(strings.Join(l, " ")) {
 			t.Errorf("lead %q: mayOwn is false", l)
+		}
+	}
+}
+
+// TestSummarizePostingsMatchesSummarizeSignals checks that counting
+// several sets at once over postings, normalising each description on
+// the fly and in parallel parts, gives what SummarizeSignals gives for
+// each set over the normalised texts.
+func TestSummarizePostingsMatchesSummarizeSignals(t *testing.T) {
+	texts := []string{
+		"You will own the product roadmap and manage a team of four product managers.",
+		"Work with engineering, design and data science; report NPS and retention.",
+		"Final say on pricing. Accountable for P&L. Partner with Sales and Legal.",
+		"Nothing to see here.",
+		"",
+	}
+	var posts []extract.Posting
+	var ns []string
+	for i := range 3 * minParallel { // enough for several parts
+		d := texts[i%len(texts)]
+		if i%7 == 0 {
+			d += " We drive the OKRs and churn down."
+		}
+		posts = append(posts, extract.Posting{Description: d})
+		ns = append(ns, NormText(d))
+	}
+	sets := [][]Signal{AuthoritySignals, Functions, KPIs}
+	got := summarizePostings(sets, posts)
+	for k, sigs := range sets {
+		if want := SummarizeSignals(sigs, ns); !reflect.DeepEqual(got[k], want) {
+			t.Errorf("set %d: summarizePostings %+v, SummarizeSignals %+v", k, got[k], want)
 		}
 	}
 }
