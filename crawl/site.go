@@ -143,13 +143,7 @@ func normURL(raw string) string {
 	if err != nil {
 		return raw
 	}
-	u.Fragment, u.RawFragment = "", ""
-	u.Scheme = strings.ToLower(u.Scheme)
-	u.Host = strings.ToLower(u.Host)
-	if u.Path == "" {
-		u.Path = "/"
-	}
-	return u.String()
+	return keyOf(*u)
 }
 
 // urlKey is normURL(s) for s == u.String(), made from u: most URLs are
@@ -159,14 +153,19 @@ func urlKey(u *url.URL, s string) string {
 		strings.ToLower(u.Scheme) == u.Scheme && strings.ToLower(u.Host) == u.Host {
 		return s
 	}
-	v := *u
-	v.Fragment, v.RawFragment = "", ""
-	v.Scheme = strings.ToLower(v.Scheme)
-	v.Host = strings.ToLower(v.Host)
-	if v.Path == "" {
-		v.Path = "/"
+	return keyOf(*u)
+}
+
+// keyOf is u (a copy) without its fragment, with scheme and host lower
+// case and "/" for an empty path.
+func keyOf(u url.URL) string {
+	u.Fragment, u.RawFragment = "", ""
+	u.Scheme = strings.ToLower(u.Scheme)
+	u.Host = strings.ToLower(u.Host)
+	if u.Path == "" {
+		u.Path = "/"
 	}
-	return v.String()
+	return u.String()
 }
 
 // scope says which URLs a site crawl follows.
