@@ -601,15 +601,7 @@ func (t *Taxonomy) Match(text string) []Match {
 	if len(cands) == 0 {
 		return nil
 	}
-	slices.SortFunc(cands, func(a, b cand) int {
-		if a.s != b.s {
-			return int(a.s - b.s)
-		}
-		if a.e != b.e {
-			return int(b.e - a.e)
-		}
-		return int(m.pats[a.pat].term - m.pats[b.pat].term)
-	})
+	m.sortCands(cands)
 	d := &buf.doc
 	d.reuse(t, m, text, norm, low, buf.pos)
 	out := d.run(cands)
@@ -879,4 +871,18 @@ func issuerForms(terms []Term, forms []form, blocker int) []form {
 		}
 	}
 	return out
+}
+
+// sortCands puts candidates in the order doc.run reads them: by start,
+// longest first, then by term.
+func (m *matcher) sortCands(cands []cand) {
+	slices.SortFunc(cands, func(a, b cand) int {
+		if a.s != b.s {
+			return int(a.s - b.s)
+		}
+		if a.e != b.e {
+			return int(b.e - a.e)
+		}
+		return int(m.pats[a.pat].term - m.pats[b.pat].term)
+	})
 }

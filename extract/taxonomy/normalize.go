@@ -8,6 +8,28 @@ import (
 	"unicode/utf8"
 )
 
+// foldRune says what normalize writes for the non-ASCII character r:
+// keep, r as it is; else the ASCII byte b standing for it (a space,
+// which runs of blanks share, a newline, a hyphen or a straight quote),
+// or nothing when b is 0.
+func foldRune(r rune) (b byte, keep bool) {
+	switch {
+	case r == '®' || r == '™' || r == '©' || r == '℠' || r == 0x200B || r == 0x200C || r == 0x200D || r == 0x2060 || r == 0xFEFF || r == 0xAD:
+		return 0, false // dropped
+	case r == 0xA0 || r == 0x202F || r == 0x205F || r == 0x3000 || (0x2000 <= r && r <= 0x200A):
+		return ' ', false
+	case r == 0x2028 || r == 0x2029 || r == 0x85:
+		return '\n', false
+	case (0x2010 <= r && r <= 0x2015) || r == 0x2212 || r == 0xFE63 || r == 0xFF0D:
+		return '-', false
+	case r == 0x2018 || r == 0x2019 || r == 0x201B || r == 0x2032:
+		return '\'', false
+	case r == 0x201C || r == 0x201D || r == 0x201E:
+		return '"', false
+	}
+	return 0, true
+}
+
 // normalize writes the normalised form of text to norm (case kept) and
 // low (ASCII lower-cased, hyphen as space), and for every byte of norm
 // its offset in text to pos (when pos is not nil). Normalising:
@@ -72,25 +94,17 @@ func normalize(text string, norm, low []byte, pos []int32) ([]byte, []byte, []in
 				continue
 			}
 			r, size := utf8.DecodeRuneInString(text[i:])
-			switch {
-			case r == '®' || r == '™' || r == '©' || r == '℠' || r == 0x200B || r == 0x200C || r == 0x200D || r == 0x2060 || r == 0xFEFF || r == 0xAD:
-				// dropped
-			case r == 0xA0 || r == 0x202F || r == 0x205F || r == 0x3000 || (0x2000 <= r && r <= 0x200A):
-				if j > 0 && nb[j-1] != ' ' || j == 0 && !spaceBefore {
-					emit(' ', i)
-				}
-			case r == 0x2028 || r == 0x2029 || r == 0x85:
-				emit('\n', i)
-			case (0x2010 <= r && r <= 0x2015) || r == 0x2212 || r == 0xFE63 || r == 0xFF0D:
-				emit('-', i)
-			case r == 0x2018 || r == 0x2019 || r == 0x201B || r == 0x2032:
-				emit('\'', i)
-			case r == 0x201C || r == 0x201D || r == 0x201E:
-				emit('"', i)
-			default:
+			switch b, keep := foldRune(r); {
+			case keep:
 				for k := 0; k < size; k++ {
 					emit(text[i+k], i+k)
 				}
+			case b == ' ':
+				if j > 0 && nb[j-1] != ' ' || j == 0 && !spaceBefore {
+					emit(' ', i)
+				}
+			case b != 0:
+				emit(b, i)
 			}
 			i += size
 		}

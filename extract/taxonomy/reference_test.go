@@ -56,23 +56,15 @@ func normalizeRef(text string, norm, low []byte, pos []int32) ([]byte, []byte, [
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		switch {
-		case r == '®' || r == '™' || r == '©' || r == '℠' || r == 0x200B || r == 0x200C || r == 0x200D || r == 0x2060 || r == 0xFEFF || r == 0xAD:
-			// dropped
-		case r == 0xA0 || r == 0x202F || r == 0x205F || r == 0x3000 || (0x2000 <= r && r <= 0x200A):
-			space(i)
-		case r == 0x2028 || r == 0x2029 || r == 0x85:
-			emit('\n', i)
-		case (0x2010 <= r && r <= 0x2015) || r == 0x2212 || r == 0xFE63 || r == 0xFF0D:
-			emit('-', i)
-		case r == 0x2018 || r == 0x2019 || r == 0x201B || r == 0x2032:
-			emit('\'', i)
-		case r == 0x201C || r == 0x201D || r == 0x201E:
-			emit('"', i)
-		default:
+		switch b, keep := foldRune(r); {
+		case keep:
 			for k := 0; k < size; k++ {
 				emit(text[i+k], i+k)
 			}
+		case b == ' ':
+			space(i)
+		case b != 0:
+			emit(b, i)
 		}
 		i += size
 	}
@@ -196,15 +188,7 @@ func (t *Taxonomy) matchRef(text string) []Match {
 	if len(cands) == 0 {
 		return nil
 	}
-	slices.SortFunc(cands, func(a, b cand) int {
-		if a.s != b.s {
-			return int(a.s - b.s)
-		}
-		if a.e != b.e {
-			return int(b.e - a.e)
-		}
-		return int(m.pats[a.pat].term - m.pats[b.pat].term)
-	})
+	m.sortCands(cands)
 	d := &doc{t: t, m: m, text: text, norm: norm, low: low, pos: pos}
 	return d.runRef(cands)
 }
