@@ -176,18 +176,14 @@ func createIndex(path string) (*index, error) {
 	return &index{idx}, nil
 }
 
-func openIndex(path string) (*index, error) {
-	idx, err := bleve.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open index %s: %w", path, err)
+// openIndex opens the index at path; readOnly opens it for searching
+// only, with no background persisting or merging.
+func openIndex(path string, readOnly bool) (*index, error) {
+	var config map[string]any
+	if readOnly {
+		config = map[string]any{"read_only": true}
 	}
-	return &index{idx}, nil
-}
-
-// openIndexReadOnly opens the index at path for searching only: no
-// background persisting or merging.
-func openIndexReadOnly(path string) (*index, error) {
-	idx, err := bleve.OpenUsing(path, map[string]any{"read_only": true})
+	idx, err := bleve.OpenUsing(path, config)
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", path, err)
 	}

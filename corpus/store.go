@@ -116,7 +116,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 			return s, nil
 		}
 	}
-	if idx, err := openIndex(filepath.Join(dir, "index.bleve")); err == nil && idx.current() {
+	if idx, err := openIndex(filepath.Join(dir, "index.bleve"), false); err == nil && idx.current() {
 		s.index = idx
 	} else {
 		if err == nil {
@@ -145,19 +145,14 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 // with this mapping and holding every posting of the store. It returns
 // nil otherwise, or when the index does not open.
 func (s *Store) openUpToDate() *index {
-	var dedup []byte
-	_ = s.db.View(func(tx *bolt.Tx) error {
-		dedup = bytes.Clone(tx.Bucket(bucketMeta).Get(keyDedup))
-		return nil
-	})
-	if string(dedup) != dedupVersion {
+	if !s.linkedByThisVersion() {
 		return nil
 	}
 	want, err := s.lastSeq()
 	if err != nil {
 		return nil
 	}
-	idx, err := openIndexReadOnly(filepath.Join(s.dir, "index.bleve"))
+	idx, err := openIndex(filepath.Join(s.dir, "index.bleve"), true)
 	if err != nil {
 		return nil
 	}
@@ -229,15 +224,21 @@ type Record struct {
 	Posting extract.Posting
 }
 
+// linkedByThisVersion reports whether the store's duplicates were linked
+// by this dedupVersion.
+func (s *Store) linkedByThisVersion() bool {
+	same := false
+	_ = s.db.View(func(tx *bolt.Tx) error {
+		same = string(tx.Bucket(bucketMeta).Get(keyDedup)) == dedupVersion
+		return nil
+	})
+	return same
+}
+
 // checkLinks links duplicates again when the store was linked by another
 // dedup version (or before dedup existed), and then rebuilds the index.
 func (s *Store) checkLinks() error {
-	var version []byte
-	_ = s.db.View(func(tx *bolt.Tx) error {
-		version = bytes.Clone(tx.Bucket(bucketMeta).Get(keyDedup))
-		return nil
-	})
-	if string(version) == dedupVersion {
+	if s.linkedByThisVersion() {
 		return nil
 	}
 	changed, err := s.relink()
